@@ -41,6 +41,16 @@ public interface Volume extends AutoCloseable {
 	/** Reads the normalised pixels of slice {@code z} (row-major, h * w). */
 	float[] readSlice(int z, float[] out);
 
+	/** Bits per pixel of the stored intensities (8, 16 or 32). */
+	default int bitDepth() {
+		return 32;
+	}
+
+	/** Physical voxel size, if the file records one. */
+	default java.util.Optional<VoxelSize> voxelSize() {
+		return java.util.Optional.empty();
+	}
+
 	@Override
 	default void close() {}
 }

@@ -1,0 +1,236 @@
+package io.github.twostream.volume;
+
+import java.lang.reflect.Array;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+import io.github.twostream.util.UserException;
+
+/**
+ * Lazy slice access to a 3-D numeric HDF5 dataset (axes Z, Y, X in C order,
+ * as written by h5py/numpy), through jhdf (pure Java). Each slice is one
+ * hyperslab read {@code getData({z,0,0}, {1,h,w})}.
+ */
+final class Hdf5Slices implements SliceSource {
+
+	private final Path file;
+	private final HdfFile hdf;
+	private final Dataset dataset;
+	private final int depth, height, width, bitDepth;
+	private final long fileSize;
+
+	private Hdf5Slices(final Path file, final HdfFile hdf, final Dataset dataset,
+		final long fileSize)
+	{
+		this.file = file;
+		this.hdf = hdf;
+		this.dataset = dataset;
+		final int[] dims = dataset.getDimensions();
+		this.depth = dims[0];
+		this.height = dims[1];
+		this.width = dims[2];
+		this.bitDepth = bitDepth(dataset);
+		this.fileSize = fileSize;
+	}
+
+	/**
+	 * Opens {@code datasetPath} in {@code file}; if it is null, the first 3-D
+	 * numeric dataset (depth-first, in name order).
+	 */
+	static Hdf5Slices open(final Path file, final String datasetPath) {
+		final long size = Volumes.requireFile(file);
+		final HdfFile hdf;
+		try {
+			hdf = new HdfFile(file);
+		}
+		catch (final HdfException | IllegalArgumentException e) {
+			throw new UserException(file + " is not a readable HDF5 file (" + e
+				.getMessage() + ")", "check the file, or export the volume as TIFF from Fiji");
+		}
+		try {
+			final Dataset ds = datasetPath == null ? first3d(file, hdf) : find(file,
+				hdf, datasetPath);
+			check(file, ds);
+			return new Hdf5Slices(file, hdf, ds, size);
+		}
+		catch (final RuntimeException e) {
+			hdf.close();
+			throw e;
+		}
+	}
+
+	private static Dataset find(final Path file, final HdfFile hdf,
+		final String path)
+	{
+		final Node node;
+		try {
+			node = hdf.getByPath(path);
+		}
+		catch (final HdfException e) {
+			throw new UserException("HDF5 file " + file + " has no dataset " +
+				path, "use one of: " + describe(hdf) + " (as FILE.h5#/path)");
+		}
+		if (!(node instanceof Dataset ds)) throw new UserException(path +
+			" in " + file + " is a group, not a dataset", "use one of: " + describe(
+				hdf) + " (as FILE.h5#/path)");
+		return ds;
+	}
+
+	private static Dataset first3d(final Path file, final HdfFile hdf) {
+		final List<Dataset> all = new ArrayList<>();
+		collect(hdf, all);
+		for (final Dataset ds : all)
+			if (ds.getDimensions().length == 3 && isNumeric(ds)) return ds;
+		throw new UserException("HDF5 file " + file +
+			" has no 3-D numeric dataset" + (all.isEmpty() ? "" : " (found: " +
+				describe(hdf) + ")"),
+			"store the volume as a 3-D (Z, Y, X) dataset, or name one with FILE.h5#/path");
+	}
+
+	private static void collect(final Group group, final List<Dataset> out) {
+		final List<String> names = new ArrayList<>(group.getChildren().keySet());
+		names.sort(null);
+		for (final String n : names) {
+			final Node child = group.getChild(n);
+			if (child instanceof Dataset ds) out.add(ds);
+			else if (child instanceof Group g && !child.isLink()) collect(g, out);
+		}
+	}
+
+	private static String describe(final HdfFile hdf) {
+		final List<Dataset> all = new ArrayList<>();
+		collect(hdf, all);
+		if (all.isEmpty()) return "(no datasets in this file)";
+		return all.stream().limit(10).map(d -> d.getPath() + " " + Arrays
+			.toString(d.getDimensions())).collect(Collectors.joining(", "));
+	}
+
+	private static boolean isNumeric(final Dataset ds) {
+		return ds.getDataType() instanceof FixedPoint || ds
+			.getDataType() instanceof FloatingPoint;
+	}
+
+	private static void check(final Path file, final Dataset ds) {
+		final int[] dims = ds.getDimensions();
+		if (dims.length != 3) throw new UserException("Dataset " + ds.getPath() +
+			" in " + file + " is " + dims.length + "-D " + Arrays.toString(dims) +
+			", but a 3-D (Z, Y, X) volume is needed",
+			"name a 3-D dataset with FILE.h5#/path, or reshape it to (Z, Y, X)");
+		if (!isNumeric(ds)) throw new UserException("Dataset " + ds.getPath() +
+			" in " + file + " is not numeric", "name a numeric 3-D dataset with FILE.h5#/path");
+		if (dims[1] < Volumes.MIN_SIDE || dims[2] < Volumes.MIN_SIDE || dims[0] <
+			1) throw new UserException("Dataset " + ds.getPath() + " in " + file +
+				" is only " + dims[2] + " x " + dims[1] + " x " + dims[0] +
+				" pixels, too small for an EM volume", "use a volume of at least " +
+					Volumes.MIN_SIDE + " x " + Volumes.MIN_SIDE + " pixels per slice");
+	}
+
+	private static int bitDepth(final Dataset ds) {
+		if (ds.getDataType() instanceof FixedPoint fp && !fp.isSigned()) {
+			if (fp.getSize() == 1) return 8;
+			if (fp.getSize() == 2) return 16;
+		}
+		return 32;
+	}
+
+	@Override
+	public int width() {
+		return width;
+	}
+
+	@Override
+	public int height() {
+		return height;
+	}
+
+	@Override
+	public int depth() {
+		return depth;
+	}
+
+	@Override
+	public int bitDepth() {
+		return bitDepth;
+	}
+
+	@Override
+	public String source() {
+		return file + "#" + dataset.getPath();
+	}
+
+	@Override
+	public long fileSize() {
+		return fileSize;
+	}
+
+	@Override
+	public synchronized Object readSlice(final int z) {
+		final Object data;
+		try {
+			data = dataset.getData(new long[] { z, 0, 0 }, new int[] { 1, height,
+				width });
+		}
+		catch (final HdfException e) {
+			throw new UserException("Cannot read slice " + (z + 1) + " of " +
+				source() + " (" + e.getMessage() + ")", "check that the HDF5 file is complete and readable");
+		}
+		final Object rows = Array.get(data, 0); // [h][w]
+		final int n = width * height;
+		final Object first = Array.get(rows, 0);
+		if (bitDepth == 8 && first instanceof byte[]) {
+			final byte[] out = new byte[n];
+			for (int y = 0; y < height; y++)
+				System.arraycopy(Array.get(rows, y), 0, out, y * width, width);
+			return out;
+		}
+		if (bitDepth == 8 || bitDepth == 16) {
+			// NB: jhdf widens unsigned integers to the next signed Java type
+			final boolean eight = bitDepth == 8;
+			final byte[] b = eight ? new byte[n] : null;
+			final short[] s = eight ? null : new short[n];
+			for (int y = 0; y < height; y++) {
+				final Object row = Array.get(rows, y);
+				for (int x = 0; x < width; x++) {
+					final int v = ((Number) Array.get(row, x)).intValue();
+					if (eight) b[y * width + x] = (byte) v;
+					else s[y * width + x] = (short) v;
+				}
+			}
+			return eight ? b : s;
+		}
+		final float[] out = new float[n];
+		for (int y = 0; y < height; y++) {
+			final Object row = Array.get(rows, y);
+			if (row instanceof float[] f) System.arraycopy(f, 0, out, y * width,
+				width);
+			else if (row instanceof double[] d) for (int x = 0; x < width; x++)
+				out[y * width + x] = (float) d[x];
+			else if (row instanceof byte[] bb) for (int x = 0; x < width; x++)
+				out[y * width + x] = bb[x];
+			else if (row instanceof short[] ss) for (int x = 0; x < width; x++)
+				out[y * width + x] = ss[x];
+			else if (row instanceof int[] ii) for (int x = 0; x < width; x++)
+				out[y * width + x] = ii[x];
+			else if (row instanceof long[] ll) for (int x = 0; x < width; x++)
+				out[y * width + x] = ll[x];
+			else for (int x = 0; x < width; x++)
+				out[y * width + x] = ((Number) Array.get(row, x)).floatValue();
+		}
+		return out;
+	}
+
+	@Override
+	public void close() {
+		hdf.close();
+	}
+}
