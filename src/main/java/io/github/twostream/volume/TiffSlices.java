@@ -126,20 +126,20 @@ final class TiffSlices implements SliceSource {
 			fi).decodeDescriptionString(fi);
 		if (props == null) return;
 		final int channels = intProp(props, "channels");
+		final int slices = intProp(props, "slices");
 		final int frames = intProp(props, "frames");
-		if (channels > 1) throw new UserException(file + " is a hyperstack with " +
-			channels + " channels (C axis); one grayscale channel is needed",
-			"split it in Fiji (Image > Color > Split Channels) and save the EM channel as its own TIFF");
-		if (frames > 1) {
-			final int slices = intProp(props, "slices");
-			throw new UserException(file + " is a hyperstack with " + frames +
-				" time frames (T axis)" + (slices > 1 ? " and " + slices +
-					" slices" : "") + "; one 3-D volume is needed",
-				slices > 1
-					? "keep one frame (Image > Duplicate... with a single frame) and save it as TIFF"
-					: "if the frames are really Z slices, fix it with Image > Properties... (Slices=" +
-						frames + ", Frames=1) and save again");
-		}
+		// NB: a stack with just one axis > 1 is a plain Z stack whatever ImageJ
+		// called the axis (e.g. the Lucchi++ labels are saved as "channels=30");
+		// only real multi-axis hyperstacks are ambiguous
+		if (channels > 1 && (slices > 1 || frames > 1))
+			throw new UserException(file + " is a hyperstack with " + channels +
+				" channels (C axis)" + (frames > 1 ? " and " + frames +
+					" time frames (T axis)" : "") + "; one grayscale channel is needed",
+				"split it in Fiji (Image > Color > Split Channels) and save the EM channel as its own TIFF");
+		if (frames > 1 && slices > 1) throw new UserException(file +
+			" is a hyperstack with " + frames + " time frames (T axis) and " +
+			slices + " slices; one 3-D volume is needed",
+			"keep one frame (Image > Duplicate... with a single frame) and save it as TIFF");
 	}
 
 	private static int intProp(final Properties p, final String key) {
