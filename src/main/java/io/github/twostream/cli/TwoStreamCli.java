@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 	subcommands = { //
 		CommandLine.HelpCommand.class, //
 		InfoCommand.class, //
+		GenerateTestDataCommand.class, //
 		BenchVolumeCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {

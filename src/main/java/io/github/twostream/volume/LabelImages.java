@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.IntFunction;
 
 import ij.ImagePlus;
@@ -113,6 +114,7 @@ public final class LabelImages {
 			catch (final AtomicMoveNotSupportedException e) {
 				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
 			}
+			readableByAll(abs);
 		}
 		catch (final IOException e) {
 			throw new UserException("Cannot write " + abs + " (" + e.getMessage() +
@@ -125,6 +127,17 @@ public final class LabelImages {
 			catch (final IOException e) {
 				// best effort
 			}
+		}
+	}
+
+	/** NB: temp files are created owner-only; give the result normal rights. */
+	private static void readableByAll(final Path file) {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
+				"rw-r--r--"));
+		}
+		catch (final UnsupportedOperationException | IOException e) {
+			// not a POSIX file system: keep what the OS gave us
 		}
 	}
 
