@@ -26,6 +26,11 @@ public final class BigTiffs {
 
 	private BigTiffs() {}
 
+	/** The value of pixel (x, y, z) in {@link #writeSynthetic8Bit}'s stacks. */
+	public static int syntheticValue(final int x, final int y, final int z) {
+		return ((x ^ y) + 3 * z + ((x * y) >> 7)) & 0xff;
+	}
+
 	/** Writes a {@code w x h x d} 8-bit stack with a cheap textured pattern. */
 	public static void writeSynthetic8Bit(final Path tif, final int w,
 		final int h, final int d, final Progress progress)
@@ -41,7 +46,7 @@ public final class BigTiffs {
 				final int z = n - 1;
 				for (int y = 0; y < h; y++)
 					for (int x = 0; x < w; x++)
-						px[y * w + x] = (byte) (((x ^ y) + 3 * z + ((x * y) >> 7)) & 0xff);
+						px[y * w + x] = (byte) syntheticValue(x, y, z);
 				return new ByteProcessor(w, h, px);
 			}
 

@@ -43,9 +43,11 @@ final class DefaultVolume implements Volume {
 		long total = 0;
 		int first = -1;
 		for (int z = 0; z < source.depth(); z++) {
-			final long n = Pixels.countNonFinite(source.readSlice(z));
+			final Object pixels = source.readSlice(z);
+			final long n = Pixels.countNonFinite(pixels);
 			if (n > 0 && first < 0) first = z;
 			total += n;
+			if (total == 0) cache.prime(z, pixels); // NB: no second read later
 		}
 		if (total > 0) throw nonFinite(total, first, true);
 	}

@@ -58,6 +58,11 @@ final class SliceCache {
 		return capacity;
 	}
 
+	/** Puts an already read (and checked) slice into the cache. */
+	synchronized void prime(final int z, final Object pixels) {
+		slices.put(z, pixels);
+	}
+
 	/** The native pixels of slice z (0-based). */
 	synchronized Object get(final int z) {
 		Object s = slices.get(z);

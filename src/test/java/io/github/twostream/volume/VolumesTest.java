@@ -46,6 +46,15 @@ class VolumesTest {
 				assertEquals(TestImages.value(bits, p[0], p[1], p[2]), ra.get()
 					.getRealDouble(), 1e-4, Arrays.toString(p));
 			}
+			// raw() also iterates (ImgLib2 cursor over the lazy slices)
+			double sum = 0, expected = 0;
+			for (final RealType<?> t : v.raw())
+				sum += t.getRealDouble();
+			for (int z = 0; z < 5; z++)
+				for (int y = 0; y < 50; y++)
+					for (int x = 0; x < 70; x++)
+						expected += TestImages.value(bits, x, y, z);
+			assertEquals(expected, sum, Math.abs(expected) * 1e-9);
 			// readPatch == normalised raw pixels
 			final Normalization n = v.normalization();
 			final Patch patch = new Patch(0, 3, 10, 20, 16, 24);
