@@ -1,5 +1,7 @@
 package io.github.twostream.volume;
 
+import java.util.Optional;
+
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -47,8 +49,8 @@ public interface Volume extends AutoCloseable {
 	}
 
 	/** Physical voxel size, if the file records one. */
-	default java.util.Optional<VoxelSize> voxelSize() {
-		return java.util.Optional.empty();
+	default Optional<VoxelSize> voxelSize() {
+		return Optional.empty();
 	}
 
 	@Override
