@@ -112,6 +112,21 @@ class VolumesTest {
 	}
 
 	@Test
+	void smallCacheEvictsAndStillReadsCorrectly() {
+		// NB: the code path of volumes bigger than 1/4 of the heap
+		final Path f = TestImages.pattern(dir, "lazy.tif", 16, 64, 64, 6);
+		final DefaultVolume v = new DefaultVolume(TiffSlices.open(f), 2 * 64 * 64 *
+			2);
+		final Normalization n = v.normalization();
+		for (final int z : new int[] { 5, 0, 3, 5, 1, 4, 2, 0 }) {
+			final float[] p = v.readPatch(new Patch(0, z, 60, 1, 4, 3), null);
+			assertEquals(n.apply(TestImages.value(16, 3, 63, z)), p[3 * 3 + 2],
+				1e-6);
+		}
+		v.close();
+	}
+
+	@Test
 	void fingerprintIsStableAndContentSensitive() throws Exception {
 		final Path a = TestImages.pattern(dir, "a.tif", 8, 64, 64, 4);
 		final Path b = TestImages.pattern(dir, "b.tif", 8, 64, 64, 4);
