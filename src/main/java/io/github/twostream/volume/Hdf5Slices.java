@@ -200,10 +200,21 @@ final class Hdf5Slices implements SliceSource {
 			final short[] s = eight ? null : new short[n];
 			for (int y = 0; y < height; y++) {
 				final Object row = Array.get(rows, y);
-				for (int x = 0; x < width; x++) {
+				final int o = y * width;
+				if (row instanceof short[] r) { // uint8 widened
+					for (int x = 0; x < width; x++)
+						if (eight) b[o + x] = (byte) r[x];
+						else s[o + x] = r[x];
+				}
+				else if (row instanceof int[] r) { // uint16 widened
+					for (int x = 0; x < width; x++)
+						if (eight) b[o + x] = (byte) r[x];
+						else s[o + x] = (short) r[x];
+				}
+				else for (int x = 0; x < width; x++) {
 					final int v = ((Number) Array.get(row, x)).intValue();
-					if (eight) b[y * width + x] = (byte) v;
-					else s[y * width + x] = (short) v;
+					if (eight) b[o + x] = (byte) v;
+					else s[o + x] = (short) v;
 				}
 			}
 			return eight ? b : s;

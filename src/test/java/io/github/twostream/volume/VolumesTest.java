@@ -188,6 +188,25 @@ class VolumesTest {
 	}
 
 	@Test
+	void readsInt16Hdf5AsFloat() {
+		final short[][][] data = new short[2][12][10];
+		data[1][11][9] = -300;
+		data[0][0][0] = 1200;
+		final Path f = dir.resolve("s.h5");
+		try (WritableHdfFile out = HdfFile.write(f)) {
+			out.putDataset("raw", data);
+		}
+		try (Volume v = Volumes.open(f + "#raw")) {
+			assertEquals(32, v.bitDepth()); // NB: signed -> float
+			final RandomAccess<? extends RealType<?>> ra = v.raw().randomAccess();
+			ra.setPosition(new int[] { 9, 11, 1 });
+			assertEquals(-300, ra.get().getRealDouble(), 0);
+			ra.setPosition(new int[] { 0, 0, 0 });
+			assertEquals(1200, ra.get().getRealDouble(), 0);
+		}
+	}
+
+	@Test
 	void readsUnsigned8BitHdf5() {
 		final byte[][][] data = new byte[2][16][16];
 		for (int z = 0; z < 2; z++)
