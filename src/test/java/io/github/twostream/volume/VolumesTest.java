@@ -207,6 +207,48 @@ class VolumesTest {
 	}
 
 	@Test
+	void hdf5FastPathMatchesJhdfGenericReader() {
+		final Path f = dir.resolve("types.h5");
+		final float[][][] fl = new float[2][9][11];
+		final double[][][] db = new double[2][9][11];
+		final byte[][][] by = new byte[2][9][11];
+		final short[][][] sh = new short[2][9][11];
+		final int[][][] in = new int[2][9][11];
+		for (int z = 0; z < 2; z++)
+			for (int y = 0; y < 9; y++)
+				for (int x = 0; x < 11; x++) {
+					final double v = TestImages.value(32, x, y, z);
+					fl[z][y][x] = (float) v;
+					db[z][y][x] = v * 3;
+					by[z][y][x] = (byte) (x * 20 - y);
+					sh[z][y][x] = (short) (x * 3000 - y * 7 - z);
+					in[z][y][x] = x * 300000 - y * 7 + z;
+				}
+		try (WritableHdfFile out = HdfFile.write(f)) {
+			out.putDataset("f", fl);
+			out.putDataset("d", db);
+			out.putDataset("b", by);
+			out.putDataset("s", sh);
+			out.putDataset("i", in);
+		}
+		for (final String ds : new String[] { "/f", "/d", "/b", "/s", "/i" }) {
+			try (Hdf5Slices fast = Hdf5Slices.open(f, ds, true);
+				Hdf5Slices slow = Hdf5Slices.open(f, ds, false))
+			{
+				for (int z = 0; z < 2; z++) {
+					final Object a = fast.readSlice(z), b = slow.readSlice(z);
+					for (int i = 0; i < 99; i++)
+						assertEquals(Pixels.get(b, i), Pixels.get(a, i), 0, ds + " " + i);
+				}
+				assertEquals(ds.equals("/d") ? db[1][8][10] : ds.equals("/i")
+					? in[1][8][10] : ds.equals("/s") ? sh[1][8][10] : ds.equals("/b")
+						? by[1][8][10] : fl[1][8][10], Pixels.get(fast.readSlice(1), 98),
+					Math.abs(in[1][8][10]) * 1e-6, ds);
+			}
+		}
+	}
+
+	@Test
 	void readsUnsigned8BitHdf5() {
 		final byte[][][] data = new byte[2][16][16];
 		for (int z = 0; z < 2; z++)
