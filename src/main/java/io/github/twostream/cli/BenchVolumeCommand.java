@@ -38,15 +38,20 @@ public class BenchVolumeCommand implements Callable<Integer> {
 	@Option(names = "--keep", description = "Keep the TIFF afterwards.")
 	boolean keep;
 
+	@Option(names = "--hdf5", description = "Write an HDF5 file with jhdf instead (in memory first, so use e.g. --slices 64).")
+	boolean hdf5;
+
 	@Override
 	public Integer call() throws IOException {
 		final Path folder = dir == null ? Path.of(System.getProperty(
 			"java.io.tmpdir")) : dir;
-		final Path tif = Files.createTempFile(folder, "bench-volume-", ".tif");
+		final Path tif = Files.createTempFile(folder, "bench-volume-", hdf5
+			? ".h5" : ".tif");
 		final ConsoleProgress progress = new ConsoleProgress();
 		try {
 			final long t0 = System.nanoTime();
-			BigTiffs.writeSynthetic8Bit(tif, size, size, slices, progress);
+			if (hdf5) writeHdf5(tif, progress);
+			else BigTiffs.writeSynthetic8Bit(tif, size, size, slices, progress);
 			final double writeS = (System.nanoTime() - t0) / 1e9;
 			final long bytes = Files.size(tif);
 			System.out.printf("wrote %s: %d x %d x %d, %.2f GB in %.1f s (%.0f MB/s)%n",
@@ -85,6 +90,27 @@ public class BenchVolumeCommand implements Callable<Integer> {
 	}
 
 	/**
+	 * NB: jhdf 0.9.4 writes whole in-memory arrays only (and Java bytes as
+	 * signed int8), so this is limited by the heap; TIFF is the big-file path.
+	 */
+	private void writeHdf5(final Path file, final ConsoleProgress progress) {
+		final long bytes = (long) slices * size * size;
+		if (bytes > Runtime.getRuntime().maxMemory() / 3)
+			throw new io.github.twostream.util.UserException("An HDF5 benchmark of " +
+				bytes / (1 << 20) + " MB does not fit in memory",
+				"use fewer --slices (jhdf writes from memory)");
+		progress.status("Writing HDF5 " + file);
+		final byte[][][] data = new byte[slices][size][size];
+		for (int z = 0; z < slices; z++)
+			for (int y = 0; y < size; y++)
+				for (int x = 0; x < size; x++)
+					data[z][y][x] = (byte) BigTiffs.syntheticValue(x, y, z);
+		try (io.jhdf.WritableHdfFile out = io.jhdf.HdfFile.write(file)) {
+			out.putDataset("raw", data);
+		}
+	}
+
+	/**
 	 * Checks raw pixels at the start, middle and end of the file against the
 	 * generator (the slices past 4 GB exercise ImageJ's large-stack offsets).
 	 */
@@ -96,7 +122,9 @@ public class BenchVolumeCommand implements Callable<Integer> {
 				.height() - 1 }, { 1234 % v.width(), 567 % v.height() } })
 			{
 				ra.setPosition(new int[] { xy[0], xy[1], z });
-				final int expected = BigTiffs.syntheticValue(xy[0], xy[1], z);
+				final int value = BigTiffs.syntheticValue(xy[0], xy[1], z);
+				// NB: jhdf stores Java bytes as signed int8
+				final int expected = v.source().contains("#") ? (byte) value : value;
 				if ((int) ra.get().getRealDouble() != expected)
 					throw new IllegalStateException("pixel " + xy[0] + "," + xy[1] +
 						"," + z + " reads " + ra.get() + ", expected " + expected);
