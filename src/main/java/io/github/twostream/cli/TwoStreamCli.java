@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
 	description = "Two-stream active learning for EM segmentation.",
 	subcommands = { //
 		CommandLine.HelpCommand.class, //
+		InfoCommand.class, //
+		GenerateTestDataCommand.class, //
+		BenchVolumeCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {
 

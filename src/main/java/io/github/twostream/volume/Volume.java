@@ -1,5 +1,7 @@
 package io.github.twostream.volume;
 
+import java.util.Optional;
+
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -40,6 +42,16 @@ public interface Volume extends AutoCloseable {
 
 	/** Reads the normalised pixels of slice {@code z} (row-major, h * w). */
 	float[] readSlice(int z, float[] out);
+
+	/** Bits per pixel of the stored intensities (8, 16 or 32). */
+	default int bitDepth() {
+		return 32;
+	}
+
+	/** Physical voxel size, if the file records one. */
+	default Optional<VoxelSize> voxelSize() {
+		return Optional.empty();
+	}
 
 	@Override
 	default void close() {}

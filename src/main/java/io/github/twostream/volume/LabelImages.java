@@ -1,0 +1,153 @@
+package io.github.twostream.volume;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.IntFunction;
+
+import ij.ImagePlus;
+import ij.VirtualStack;
+import ij.io.FileSaver;
+import ij.process.ByteProcessor;
+import ij.process.ImageProcessor;
+import io.github.twostream.util.UserException;
+
+/**
+ * Reads and writes label images: 8-bit (or 16-bit with values 0-255) TIFF or
+ * HDF5, same shape as the volume they label.
+ */
+public final class LabelImages {
+
+	private LabelImages() {}
+
+	/** Opens a label image of any shape (TIFF or HDF5 spec, as for volumes). */
+	public static LabelImage open(final String spec) {
+		final SliceSource src = Volumes.openSource(spec);
+		if (src.bitDepth() == 32) {
+			src.close();
+			throw new UserException("Label image " + spec +
+				" is 32-bit, but labels must be 8- or 16-bit integers",
+				"convert it in Fiji (Image > Type > 8-bit) and save it again");
+		}
+		final long heap = Runtime.getRuntime().maxMemory();
+		final long whole = (long) src.width() * src.height() * src.depth() * (src
+			.bitDepth() / 8);
+		return new DefaultLabelImage(src, whole <= heap / 4 ? whole : Math.min(
+			heap / 32, 128L << 20));
+	}
+
+	/** Opens a label image and checks it has the shape of {@code volume}. */
+	public static LabelImage open(final String spec, final Volume volume) {
+		return open(spec, volume.width(), volume.height(), volume.depth());
+	}
+
+	/** Opens a label image and checks it is {@code w x h x d}. */
+	public static LabelImage open(final String spec, final int w, final int h,
+		final int d)
+	{
+		final LabelImage labels = open(spec);
+		if (labels.width() != w || labels.height() != h || labels.depth() != d) {
+			labels.close();
+			throw new UserException("Label image " + spec + " is " + labels
+				.width() + " x " + labels.height() + " x " + labels.depth() +
+				" but the volume is " + w + " x " + h + " x " + d +
+				" (width x height x slices)",
+				"use the labels made for this volume, or crop/pad them to the same shape");
+		}
+		return labels;
+	}
+
+	/**
+	 * Writes a {@code w x h x d} 8-bit multi-page TIFF atomically: slice
+	 * {@code z} (0-based) comes from {@code slices.apply(z)} (row-major
+	 * {@code w * h} bytes), one slice in memory at a time; the file is written
+	 * to a temporary file in the same folder and then moved over
+	 * {@code tif}, so readers never see a half-written file.
+	 */
+	public static void write(final Path tif, final int w, final int h,
+		final int d, final IntFunction<byte[]> slices)
+	{
+		if (w < 1 || h < 1 || d < 1) throw new IllegalArgumentException(
+			"bad shape " + w + " x " + h + " x " + d);
+		final Path abs = tif.toAbsolutePath();
+		final Path folder = abs.getParent();
+		Path tmp = null;
+		try {
+			Files.createDirectories(folder);
+			tmp = Files.createTempFile(folder, "." + abs.getFileName() + ".",
+				".tmp");
+			final boolean ok;
+			if (d == 1) {
+				ok = new FileSaver(new ImagePlus(abs.getFileName().toString(),
+					processor(w, h, 0, slices))).saveAsTiff(tmp.toString());
+			}
+			else {
+				// NB: a generated VirtualStack makes ImageJ's writer stream slices
+				final VirtualStack stack = new VirtualStack(w, h, null, null) {
+
+					@Override
+					public ImageProcessor getProcessor(final int n) {
+						return processor(w, h, n - 1, slices);
+					}
+
+					@Override
+					public int getSize() {
+						return d;
+					}
+
+					@Override
+					public String getSliceLabel(final int n) {
+						return null;
+					}
+				};
+				ok = new FileSaver(new ImagePlus(abs.getFileName().toString(), stack))
+					.saveAsTiffStack(tmp.toString());
+			}
+			if (!ok) throw new IOException("ImageJ could not write the TIFF");
+			try {
+				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE,
+					StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (final AtomicMoveNotSupportedException e) {
+				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+			}
+			readableByAll(abs);
+		}
+		catch (final IOException e) {
+			throw new UserException("Cannot write " + abs + " (" + e.getMessage() +
+				")", "check free disk space and that " + folder + " is writable");
+		}
+		finally {
+			if (tmp != null) try {
+				Files.deleteIfExists(tmp);
+			}
+			catch (final IOException e) {
+				// best effort
+			}
+		}
+	}
+
+	/** NB: temp files are created owner-only; give the result normal rights. */
+	private static void readableByAll(final Path file) {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
+				"rw-r--r--"));
+		}
+		catch (final UnsupportedOperationException | IOException e) {
+			// not a POSIX file system: keep what the OS gave us
+		}
+	}
+
+	private static ByteProcessor processor(final int w, final int h,
+		final int z, final IntFunction<byte[]> slices)
+	{
+		final byte[] px = slices.apply(z);
+		if (px == null || px.length != w * h) throw new IllegalArgumentException(
+			"slice " + z + " has " + (px == null ? "no" : px.length) +
+				" pixels, expected " + w * h);
+		return new ByteProcessor(w, h, px);
+	}
+}
