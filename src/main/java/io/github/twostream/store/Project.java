@@ -349,9 +349,11 @@ public final class Project implements AutoCloseable {
 
 	// -- Helpers --
 
+	/** True if the folder holds nothing but leftovers of a crashed {@link #create}. */
 	private static boolean isEmpty(final Path dir) {
 		try (Stream<Path> s = Files.list(dir)) {
-			return s.findAny().isEmpty();
+			return s.allMatch(f -> f.getFileName().toString().startsWith(DATABASE +
+				".creating"));
 		}
 		catch (final IOException e) {
 			throw new UserException("Cannot read the folder " + dir, "check its permissions", e);

@@ -89,6 +89,32 @@ class ProjectTest {
 	}
 
 	@Test
+	void createRecoversFromACrashedCreate() throws IOException {
+		final Path dir = Files.createDirectories(tmp.resolve("crashed"));
+		Files.writeString(dir.resolve(Project.DATABASE + ".creating"), "half");
+		Files.writeString(dir.resolve(Project.DATABASE + ".creating-wal"), "half");
+		Project.create(dir, TestProjects.image(), TestProjects.grid()).close();
+		try (var files = Files.list(dir)) {
+			assertEquals(List.of(Project.MODELS, Project.DATABASE), files.map(f -> f
+				.getFileName().toString()).sorted().toList());
+		}
+	}
+
+	@Test
+	void twoOpenProjectsShareTheDatabase() {
+		final Path dir = tmp.resolve("p");
+		Project.create(dir, TestProjects.image(), TestProjects.grid()).close();
+		try (Project fiji = Project.open(dir); Project cli = Project.open(dir)) {
+			fiji.labels().put(1, LabelKind.DENSE, new byte[64 * 64]);
+			cli.labels().put(2, LabelKind.DENSE, new byte[64 * 64]);
+			assertEquals(java.util.Set.of(1, 2), fiji.labels().labelledIds());
+			assertEquals(java.util.Set.of(1, 2), cli.labels().labelledIds());
+			assertEquals(List.of(2), fiji.labels().undo(), "undo log is shared");
+			assertTrue(cli.labels().get(2).isEmpty());
+		}
+	}
+
+	@Test
 	void createRejectsGridLargerThanImage() {
 		final Path dir = tmp.resolve("p");
 		final ImageRef small = new ImageRef("s.tif", "fp", 32, 32, 1, 8);
