@@ -222,6 +222,13 @@ class ProjectTest {
 		}
 		assertThrows(UserException.class, () -> Project.checkWritable(tmp.resolve(
 			"missing")));
+		// A folder where nobody (not even root) can create files.
+		final Path proc = Path.of("/proc");
+		if (Files.isDirectory(proc)) {
+			final UserException e = assertThrows(UserException.class, () -> Project
+				.checkWritable(proc));
+			assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+		}
 	}
 
 	@Test
@@ -286,14 +293,34 @@ class ProjectTest {
 		}
 	}
 
+	/**
+	 * Makes a folder read-only: permissions, and where that does not stop root,
+	 * the immutable attribute ({@code chattr +i}, ext2/3/4, btrfs, xfs).
+	 */
 	private static void setReadOnly(final Path dir) throws IOException {
 		Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(
 			"r-xr-xr-x"));
 		dir.toFile().setReadOnly();
+		if (canWrite(dir)) chattr("+i", dir);
 	}
 
 	private static void setWritable(final Path dir) throws IOException {
+		chattr("-i", dir);
 		Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(
 			"rwxr-xr-x"));
+	}
+
+	/** Runs chattr if it exists; failures are fine (the test then skips). */
+	private static void chattr(final String flag, final Path dir) {
+		try {
+			new ProcessBuilder("chattr", flag, dir.toString()).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+		}
+		catch (final IOException e) {
+			// no chattr on this system
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 }
