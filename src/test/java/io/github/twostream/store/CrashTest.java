@@ -16,7 +16,9 @@ import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -31,16 +33,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The store's key promise: a committed label is never lost or torn.
  * <p>
- * A child JVM ({@link CrashWriter}) writes labels and prints an ACK after each
- * commit; we SIGKILL it at random moments (during start-up and opening,
- * during single writes, during heavy batch writes), then reopen the project
- * here and check the database's integrity and every acknowledged label, byte
- * for byte. The number of kills is {@code -Dcrash.kills=N} (default 200).
+ * A child JVM ({@link CrashWriter}) edits labels (puts, batches, removals,
+ * undo, redo) and prints an ACK after each commit; we SIGKILL it at random
+ * moments (during start-up and opening, during single edits, during heavy
+ * batch writes), then reopen the project here and check the database's
+ * integrity and every patch: it holds exactly its acknowledged state (or the
+ * new state of the one edit in flight), byte for byte, never an older or torn
+ * one. The number of kills is {@code -Dcrash.kills=N} (default 200).
  * </p>
  */
 class CrashTest {
 
-	private static final Pattern ACK = Pattern.compile("ACK (\\d+) (\\d+) \\.");
+	private static final Pattern ACK = Pattern.compile("ACK (\\d+) (-?\\d+) \\.");
+	private static final Pattern TRY = Pattern.compile("TRY (\\d+) (-?\\d+) \\.");
 	/** Each child's sequence numbers start at a multiple of this. */
 	private static final long SEQ_RANGE = 1_000_000;
 
@@ -57,8 +62,9 @@ class CrashTest {
 		{
 			assertEquals(64, p.grid().size());
 		}
-		final long[] lastAcked = new long[64];
-		Arrays.fill(lastAcked, -1);
+		// Per patch: its durable state (label seq, -1 = none) as last verified.
+		final long[] state = new long[64];
+		Arrays.fill(state, -1);
 		final List<String> jvm = childCommand();
 		final Random rnd = new Random(42);
 		int acked = 0, killedBeforeReady = 0, killedHeavy = 0;
@@ -73,9 +79,9 @@ class CrashTest {
 				"child-stderr.txt").toFile()).start();
 			final CountDownLatch ready = new CountDownLatch(1);
 			final CountDownLatch firstAck = new CountDownLatch(1);
-			final List<long[]> acks = new ArrayList<>();
+			final Report report = new Report();
 			final Thread reader = new Thread(() -> read(child.getInputStream(), ready,
-				firstAck, acks));
+				firstAck, report));
 			reader.start();
 			if (k % 10 == 0) {
 				// Kill during JVM start-up / opening (WAL recovery of the last kill).
@@ -97,43 +103,45 @@ class CrashTest {
 			reader.join();
 			if (child.exitValue() != 137) fail("child ended by itself (exit " + child
 				.exitValue() + "): " + Files.readString(tmp.resolve("child-stderr.txt")));
-			synchronized (acks) {
-				for (final long[] a : acks) {
-					lastAcked[(int) a[0]] = Math.max(lastAcked[(int) a[0]], a[1]);
-					acked++;
-				}
+			synchronized (report) {
+				acked += report.ackLines;
+				verify(dir, state, report, firstSeq + SEQ_RANGE, k);
 			}
-			verify(dir, lastAcked, firstSeq + SEQ_RANGE, k);
 		}
 		final double secs = (System.nanoTime() - start) / 1e9;
 		System.out.printf(
 			"CrashTest: %d SIGKILLs (%d before the child was ready, %d during heavy batches), " +
-				"%d acknowledged labels, all intact; %.1f s%n", kills, killedBeforeReady,
+				"%d acknowledged label states, all intact; %.1f s%n", kills, killedBeforeReady,
 			killedHeavy, acked, secs);
 		assertTrue(acked > kills, "the children wrote too little to prove anything");
 	}
 
-	/** Reopens the project and checks integrity and every acknowledged label. */
-	private static void verify(final Path dir, final long[] lastAcked,
-		final long seqLimit, final int kill) throws Exception
+	/**
+	 * Reopens the project and checks integrity and every patch: it must hold
+	 * exactly its last acknowledged state (or, for the one edit in flight at the
+	 * kill, the new state), byte for byte. Updates {@code state}.
+	 */
+	private static void verify(final Path dir, final long[] state,
+		final Report report, final long seqLimit, final int kill) throws Exception
 	{
 		try (Project p = Project.open(dir)) {
 			assertEquals("ok", p.integrityCheck(), "after kill " + kill);
-			for (int id = 0; id < lastAcked.length; id++) {
+			for (int id = 0; id < state.length; id++) {
+				final long acked = report.acked.getOrDefault(id, state[id]);
+				final Long inFlight = report.pending.get(id);
 				final Optional<PatchLabel> label = p.labels().get(id);
-				if (label.isEmpty()) {
-					if (lastAcked[id] != -1) fail("kill " + kill +
-						": acknowledged label of patch " + id + " (seq " + lastAcked[id] +
-						") is lost");
-					continue;
+				final long seq = label.isEmpty() ? -1 : CrashMasks.seq(label.get().mask());
+				if (seq != acked && (inFlight == null || seq != inFlight)) fail("kill " +
+					kill + ": patch " + id + " holds " + describe(seq) +
+					", but the acknowledged state is " + describe(acked) + (inFlight == null
+						? "" : " (in flight: " + describe(inFlight) + ")"));
+				if (label.isPresent()) {
+					assertTrue(seq < seqLimit, "kill " + kill + ": bogus seq " + seq);
+					assertArrayEquals(CrashMasks.mask(id, seq), label.get().mask(),
+						"kill " + kill + ": patch " + id + " seq " + seq + " is torn");
+					assertEquals(CrashMasks.kind(seq), label.get().kind());
 				}
-				final long seq = CrashMasks.seq(label.get().mask());
-				assertTrue(seq >= lastAcked[id] && seq < seqLimit, "kill " + kill +
-					": patch " + id + " holds seq " + seq + ", older than the acknowledged " +
-					lastAcked[id]);
-				assertArrayEquals(CrashMasks.mask(id, seq), label.get().mask(), "kill " +
-					kill + ": patch " + id + " seq " + seq + " is torn");
-				assertEquals(CrashMasks.kind(seq), label.get().kind());
+				state[id] = seq; // NB: now durable, whether it was acknowledged or not
 			}
 		}
 		// The edit log commits with the label: its newest state of each patch is
@@ -149,8 +157,20 @@ class CrashTest {
 		}
 	}
 
+	/** What a child reported: acknowledged states, and the edit in flight. */
+	private static final class Report {
+
+		final Map<Integer, Long> acked = new HashMap<>();
+		final Map<Integer, Long> pending = new HashMap<>();
+		int ackLines;
+	}
+
+	private static String describe(final long seq) {
+		return seq < 0 ? "no label" : "label seq " + seq;
+	}
+
 	private static void read(final InputStream in, final CountDownLatch ready,
-		final CountDownLatch firstAck, final List<long[]> acks)
+		final CountDownLatch firstAck, final Report report)
 	{
 		try (BufferedReader r = new BufferedReader(new InputStreamReader(in,
 			StandardCharsets.US_ASCII)))
@@ -158,12 +178,20 @@ class CrashTest {
 			String line;
 			while ((line = r.readLine()) != null) {
 				if (line.equals("READY")) ready.countDown();
+				final Matcher t = TRY.matcher(line);
+				if (t.matches()) synchronized (report) {
+					report.pending.put(Integer.parseInt(t.group(1)), Long.parseLong(t
+						.group(2)));
+				}
 				final Matcher m = ACK.matcher(line);
-				// NB: a line torn by the kill lacks the final " ." and is ignored.
+				// NB: a line torn by the kill lacks the final " ." and is ignored:
+				// that edit then counts as in flight (either state is allowed).
 				if (m.matches()) {
-					synchronized (acks) {
-						acks.add(new long[] { Long.parseLong(m.group(1)), Long.parseLong(m
-							.group(2)) });
+					synchronized (report) {
+						final int id = Integer.parseInt(m.group(1));
+						report.acked.put(id, Long.parseLong(m.group(2)));
+						report.pending.remove(id);
+						report.ackLines++;
 					}
 					firstAck.countDown();
 				}
