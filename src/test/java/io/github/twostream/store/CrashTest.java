@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,38 +71,37 @@ class CrashTest {
 			final List<String> cmd = new ArrayList<>(jvm);
 			cmd.addAll(List.of(CrashWriter.class.getName(), dir.toString(), Long
 				.toString(firstSeq), Long.toString(rnd.nextLong()), mode));
-			final Process child = new ProcessBuilder(cmd).redirectError(tmp.resolve(
-				"child-stderr.txt").toFile()).start();
-			final CountDownLatch ready = new CountDownLatch(1);
-			final CountDownLatch firstAck = new CountDownLatch(1);
-			final Report report = new Report();
-			final Thread reader = new Thread(() -> read(child.getInputStream(), ready,
-				firstAck, report));
-			reader.start();
+			// NB: the child's stdout goes to a file, not a pipe: what the child
+			// wrote before the kill is in the page cache and survives it, while a
+			// pipe's unread bytes can be dropped when the JDK reaps a killed child.
+			final Path out = tmp.resolve("child-" + k + ".out");
+			final Process child = new ProcessBuilder(cmd).redirectOutput(out.toFile())
+				.redirectError(tmp.resolve("child-stderr.txt").toFile()).start();
+			final Report report = new Report(out);
 			if (k % 10 == 0) {
 				// Kill during JVM start-up / opening (WAL recovery of the last kill).
 				Thread.sleep(rnd.nextInt(151));
 			}
 			else {
-				if (!ready.await(60, TimeUnit.SECONDS)) fail("child did not start: " +
+				if (!report.await(() -> report.ready, child)) fail("child did not start: " +
 					Files.readString(tmp.resolve("child-stderr.txt")));
 				if (mode.equals("heavy")) {
-					firstAck.await(30, TimeUnit.SECONDS);
+					report.await(() -> report.ackLines > 0, child);
 					Thread.sleep(rnd.nextInt(21));
 					killedHeavy++;
 				}
 				else Thread.sleep(rnd.nextInt(151));
 			}
-			if (ready.getCount() == 1) killedBeforeReady++;
+			report.poll();
+			if (!report.ready) killedBeforeReady++;
 			child.destroyForcibly(); // NB: SIGKILL on Linux
 			assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-			reader.join();
 			if (child.exitValue() != 137) fail("child ended by itself (exit " + child
 				.exitValue() + "): " + Files.readString(tmp.resolve("child-stderr.txt")));
-			synchronized (report) {
-				acked += report.ackLines;
-				verify(dir, state, report, firstSeq + SEQ_RANGE, k);
-			}
+			report.poll();
+			acked += report.ackLines;
+			verify(dir, state, report, firstSeq + SEQ_RANGE, k);
+			Files.delete(out);
 		}
 		final double secs = (System.nanoTime() - start) / 1e9;
 		System.out.printf(
@@ -134,7 +129,8 @@ class CrashTest {
 				if (seq != acked && (inFlight == null || seq != inFlight)) fail("kill " +
 					kill + ": patch " + id + " holds " + describe(seq) +
 					", but the acknowledged state is " + describe(acked) + (inFlight == null
-						? "" : " (in flight: " + describe(inFlight) + ")"));
+						? "" : " (in flight: " + describe(inFlight) + ")") +
+					"; the child's lines: " + report.history(id));
 				if (label.isPresent()) {
 					assertTrue(seq < seqLimit, "kill " + kill + ": bogus seq " + seq);
 					assertArrayEquals(CrashMasks.mask(id, seq), label.get().mask(),
@@ -144,62 +140,124 @@ class CrashTest {
 				state[id] = seq; // NB: now durable, whether it was acknowledged or not
 			}
 		}
-		// The edit log commits with the label: its newest state of each patch is
-		// the stored label.
+		// The edit log commits with the label: the patch's newest done edit (or,
+		// if all its edits are undone, the oldest undone one's old side) is the
+		// stored label.
 		try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(
-			Project.DATABASE));
-				var st = c.createStatement();
-				var rs = st.executeQuery("SELECT COUNT(*) FROM labels l WHERE l.crc <> " +
-					"(SELECT e.new_crc FROM edits e WHERE e.patch_id = l.patch_id ORDER BY seq DESC LIMIT 1)"))
+			Project.DATABASE)))
 		{
-			rs.next();
-			assertEquals(0, rs.getInt(1), "kill " + kill + ": edit log and labels disagree");
+			for (int id = 0; id < state.length; id++)
+				assertEquals(logState(c, id), labelState(c, id), "kill " + kill +
+					": edit log and label of patch " + id + " disagree");
 		}
 	}
 
-	/** What a child reported: acknowledged states, and the edit in flight. */
+	private static String labelState(final java.sql.Connection c, final int id)
+		throws java.sql.SQLException
+	{
+		return first(c, "SELECT kind || ':' || crc FROM labels WHERE patch_id = " + id);
+	}
+
+	private static String logState(final java.sql.Connection c, final int id)
+		throws java.sql.SQLException
+	{
+		final String where = "FROM edits WHERE patch_id = " + id;
+		if (first(c, "SELECT 1 " + where + " AND undone = 0") != null) return first(c,
+			"SELECT new_kind || ':' || new_crc " + where +
+				" AND undone = 0 ORDER BY seq DESC LIMIT 1");
+		return first(c, "SELECT old_kind || ':' || old_crc " + where +
+			" AND undone = 1 ORDER BY seq ASC LIMIT 1");
+	}
+
+	private static String first(final java.sql.Connection c, final String sql)
+		throws java.sql.SQLException
+	{
+		try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+			return rs.next() ? rs.getString(1) : null;
+		}
+	}
+
+	/**
+	 * What a child reported, read from its stdout file: acknowledged states, and
+	 * the edit in flight.
+	 */
 	private static final class Report {
 
+		final Path file;
 		final Map<Integer, Long> acked = new HashMap<>();
 		final Map<Integer, Long> pending = new HashMap<>();
+		final List<String> lines = new ArrayList<>();
+		final StringBuilder partial = new StringBuilder();
+		long offset;
+		boolean ready;
 		int ackLines;
+
+		Report(final Path file) {
+			this.file = file;
+		}
+
+		/** Polls until the condition holds; false if the child died or 60 s passed. */
+		boolean await(final java.util.function.BooleanSupplier condition,
+			final Process child) throws IOException, InterruptedException
+		{
+			final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (System.nanoTime() < end) {
+				poll();
+				if (condition.getAsBoolean()) return true;
+				if (!child.isAlive()) return false;
+				Thread.sleep(2);
+			}
+			return false;
+		}
+
+		/** Reads and parses the lines the child completed since the last poll. */
+		void poll() throws IOException {
+			try (var ch = java.nio.channels.FileChannel.open(file)) {
+				final long size = ch.size();
+				if (size <= offset) return;
+				final java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) (size -
+					offset));
+				while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) > 0) {
+					// read all
+				}
+				offset += buf.position();
+				partial.append(new String(buf.array(), 0, buf.position(),
+					StandardCharsets.US_ASCII));
+			}
+			int nl;
+			while ((nl = partial.indexOf("\n")) >= 0) {
+				parse(partial.substring(0, nl));
+				partial.delete(0, nl + 1);
+			}
+			// NB: a line torn by the kill lacks "\n" (and the final " .") and is
+			// never parsed: that edit then counts as in flight.
+		}
+
+		private void parse(final String line) {
+			lines.add(line);
+			if (line.equals("READY")) ready = true;
+			final Matcher t = TRY.matcher(line);
+			if (t.matches()) pending.put(Integer.parseInt(t.group(1)), Long.parseLong(t
+				.group(2)));
+			final Matcher m = ACK.matcher(line);
+			if (m.matches()) {
+				final int id = Integer.parseInt(m.group(1));
+				acked.put(id, Long.parseLong(m.group(2)));
+				pending.remove(id);
+				ackLines++;
+			}
+		}
+
+		/** The child's lines about one patch, for failure messages. */
+		String history(final int id) {
+			final String key = " " + id + " ";
+			return String.join(" | ", lines.stream().filter(l -> l.contains(key))
+				.toList());
+		}
 	}
 
 	private static String describe(final long seq) {
 		return seq < 0 ? "no label" : "label seq " + seq;
-	}
-
-	private static void read(final InputStream in, final CountDownLatch ready,
-		final CountDownLatch firstAck, final Report report)
-	{
-		try (BufferedReader r = new BufferedReader(new InputStreamReader(in,
-			StandardCharsets.US_ASCII)))
-		{
-			String line;
-			while ((line = r.readLine()) != null) {
-				if (line.equals("READY")) ready.countDown();
-				final Matcher t = TRY.matcher(line);
-				if (t.matches()) synchronized (report) {
-					report.pending.put(Integer.parseInt(t.group(1)), Long.parseLong(t
-						.group(2)));
-				}
-				final Matcher m = ACK.matcher(line);
-				// NB: a line torn by the kill lacks the final " ." and is ignored:
-				// that edit then counts as in flight (either state is allowed).
-				if (m.matches()) {
-					synchronized (report) {
-						final int id = Integer.parseInt(m.group(1));
-						report.acked.put(id, Long.parseLong(m.group(2)));
-						report.pending.remove(id);
-						report.ackLines++;
-					}
-					firstAck.countDown();
-				}
-			}
-		}
-		catch (final IOException e) {
-			// child killed: the pipe closes
-		}
 	}
 
 	/** java + options + classpath for the child, reusing one extracted SQLite native library. */
