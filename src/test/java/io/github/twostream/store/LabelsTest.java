@@ -219,6 +219,33 @@ class LabelsTest {
 	}
 
 	@Test
+	void batchFailingInTheDatabaseWritesNothing() throws Exception {
+		try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(
+			Project.DATABASE)); var st = c.createStatement())
+		{
+			// Make the database itself refuse patch 5 (like a full disk would).
+			st.execute("CREATE TRIGGER refuse5 BEFORE INSERT ON labels WHEN " +
+				"NEW.patch_id = 5 BEGIN SELECT RAISE(ABORT, 'refused'); END");
+		}
+		try (Project p = Project.open(dir)) {
+			final byte[] keep = TestProjects.dense(rnd, N);
+			p.labels().put(1, LabelKind.DENSE, keep);
+			final List<PatchLabel> batch = new ArrayList<>();
+			for (int id = 0; id < 10; id++)
+				batch.add(new PatchLabel(id, LabelKind.DENSE, TestProjects.dense(rnd, N),
+					null));
+			final UserException e = assertThrows(UserException.class, () -> p
+				.labels().putAll(batch));
+			assertTrue(e.getMessage().contains("refused"), e.getMessage());
+			assertEquals(Set.of(1), p.labels().labelledIds(), "batch rolled back");
+			assertArrayEquals(keep, p.labels().get(1).orElseThrow().mask());
+			assertEquals(List.of(1), p.labels().undo(), "no edit of the batch logged");
+			assertFalse(p.labels().canUndo());
+			assertEquals("ok", p.integrityCheck());
+		}
+	}
+
+	@Test
 	void returnedMasksAreCopies() {
 		try (Project p = Project.open(dir)) {
 			final byte[] m = TestProjects.dense(rnd, N);
