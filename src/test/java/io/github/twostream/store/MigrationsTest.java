@@ -1,0 +1,96 @@
+package io.github.twostream.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Schema versions: old databases are upgraded in place, keeping their data. */
+class MigrationsTest {
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void version1DatabaseMigratesToCurrent() throws Exception {
+		final Path dir = Files.createDirectories(tmp.resolve("old"));
+		final byte[] mask = TestProjects.scribble(new Random(1), 64 * 64);
+		final Masks.Encoded enc = Masks.encode(mask);
+		// A project as version 1 wrote it: project + labels + edits only.
+		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir
+			.resolve(Project.DATABASE)); var s = c.createStatement())
+		{
+			s.execute("PRAGMA journal_mode = WAL");
+			s.execute("PRAGMA application_id = " + Db.APPLICATION_ID);
+			assertEquals(1, Migrations.migrate(c, 1));
+			assertEquals(1, Migrations.version(c));
+			s.execute("INSERT INTO project VALUES (1, 'old.tif', 'fp-old', 256, " +
+				"256, 2, 8, 64, 64, 0)");
+			try (var ps = c.prepareStatement("INSERT INTO labels VALUES (5, 'scribble', ?, ?, ?, 0)")) {
+				ps.setInt(1, enc.size());
+				ps.setLong(2, enc.crc());
+				ps.setBytes(3, enc.blob());
+				ps.executeUpdate();
+			}
+			assertThrows(SQLException.class, () -> s.executeQuery(
+				"SELECT * FROM models"), "v1 has no models table");
+		}
+		try (Project p = Project.open(dir)) {
+			assertEquals(Migrations.CURRENT, p.schemaVersion());
+			assertEquals("old.tif", p.image().spec());
+			assertArrayEquals(mask, p.labels().get(5).orElseThrow().mask());
+			// The new tables work.
+			p.queries().record(1, "random", List.of(new SuggestionRecord(1, 0,
+				StreamScores.combinedOnly(1))));
+			final long id = p.models().add(ModelVersion.of(ModelKind.ENCODER, "{}",
+				"models/e/ckpt", 1, 0, "cpu", null)).id();
+			p.embeddings().put(id, new float[][] { { 1f }, { 2f } },
+				io.github.twostream.util.Progress.NONE);
+			assertEquals(2f, p.embeddings().load(id)[1][0]);
+			assertEquals("ok", p.integrityCheck());
+		}
+	}
+
+	@Test
+	void migrationIsAllOrNothing() throws Exception {
+		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp
+			.resolve("x.db")); var s = c.createStatement())
+		{
+			Migrations.migrate(c, 1);
+			// Block step 2 (query_rounds) so the upgrade fails half-way.
+			s.execute("CREATE TABLE query_rounds (x)");
+			assertThrows(SQLException.class, () -> Migrations.migrate(c,
+				Migrations.CURRENT));
+			assertEquals(1, Migrations.version(c));
+			try (var rs = s.executeQuery(
+				"SELECT COUNT(*) FROM sqlite_master WHERE name IN ('suggestions', 'models')"))
+			{
+				assertEquals(0, rs.getInt(1));
+			}
+			assertTrue(c.getAutoCommit());
+		}
+	}
+
+	@Test
+	void freshProjectHasEveryStep() throws Exception {
+		final Path dir = tmp.resolve("p");
+		Project.create(dir, TestProjects.image(), TestProjects.grid()).close();
+		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir
+			.resolve(Project.DATABASE)))
+		{
+			assertEquals(Migrations.CURRENT, Migrations.version(c));
+			assertEquals(0, Migrations.migrate(c, Migrations.CURRENT));
+		}
+	}
+}
