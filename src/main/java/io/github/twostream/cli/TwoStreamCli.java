@@ -21,6 +21,11 @@ import picocli.CommandLine.Command;
 		InfoCommand.class, //
 		GenerateTestDataCommand.class, //
 		BenchVolumeCommand.class, //
+		InitCommand.class, //
+		PatchesCommand.class, //
+		LabelCommand.class, //
+		ExportLabelsCommand.class, //
+		RelinkCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {
 

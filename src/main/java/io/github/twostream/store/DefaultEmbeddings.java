@@ -78,10 +78,10 @@ final class DefaultEmbeddings implements Embeddings {
 					rs.next();
 					n = rs.getInt(1);
 					if (n == 0) throw new UserException("No embeddings of encoder " +
-						encoderId + " in the project", "compute them with 'twostream embed PROJECT'");
+						encoderId + " in the project", "compute them with 'twostream train-encoder PROJECT'");
 					if (rs.getInt(2) != n - 1) throw new UserException(
 						"The embeddings of encoder " + encoderId + " are incomplete",
-						"compute them again with 'twostream embed PROJECT'");
+						"compute them again with 'twostream train-encoder PROJECT'");
 				}
 			}
 			final float[][] out = new float[n][];
@@ -96,7 +96,7 @@ final class DefaultEmbeddings implements Embeddings {
 						final byte[] b = rs.getBytes(3);
 						if (b.length != 4 * dim) throw new UserException(
 							"The stored embedding of patch " + id + " is corrupt",
-							"compute the embeddings again with 'twostream embed PROJECT'");
+							"compute the embeddings again with 'twostream train-encoder PROJECT'");
 						out[id] = new float[dim];
 						ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
 							.get(out[id]);
