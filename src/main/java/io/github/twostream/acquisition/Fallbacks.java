@@ -1,0 +1,28 @@
+package io.github.twostream.acquisition;
+
+/**
+ * What strategies do when their stream is missing: stream B (typicality x
+ * novelty with a diverse batch, see {@link TwoStreamStrategy}) when the
+ * embedding exists, else random.
+ */
+final class Fallbacks {
+
+	static final String COLD_START =
+		"cold start: no task model yet, fell back to stream B (typicality + novelty)";
+
+	static final String NO_STREAMS =
+		"no task model and no stream B embedding yet, fell back to random";
+
+	private Fallbacks() {}
+
+	/** The stream B fallback selection, with a note saying so. */
+	static Selection withoutTaskModel(final AbstractStrategy caller,
+		final AcquisitionContext ctx, final int[] candidates, final int k,
+		final long seed)
+	{
+		if (ctx.hasStreamB()) return caller.renamed(new TwoStreamStrategy()
+			.choose(ctx, candidates, k, seed), COLD_START);
+		return caller.renamed(new RandomStrategy().choose(ctx, candidates, k,
+			seed), NO_STREAMS);
+	}
+}
