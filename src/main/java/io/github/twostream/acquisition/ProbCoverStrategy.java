@@ -21,13 +21,19 @@ import io.github.twostream.util.UserException;
  * the number of patches the pick newly covered.
  * </p>
  * <p>
- * <b>Choosing delta</b> (as in the paper, by purity): k-means with
- * {@code purityClusters} clusters (default 10) pseudo-labels the embedding; a
- * ball is pure if it holds no patch of another cluster. A patch's ball is
- * pure iff {@code delta} is below its distance to the nearest patch of
- * another cluster, so the largest delta with a fraction {@code purity}
- * (default 0.95) of pure balls is the {@code (1 - purity)} quantile of those
- * distances. A fixed {@code delta} can be given instead.
+ * <b>Choosing delta.</b> The paper picks the largest delta whose balls are
+ * "pure" for k-means pseudo-labels with as many clusters as classes. EM
+ * patches have no known class count, and over-clustering makes that delta
+ * tiny (balls of one patch), so the default is a scale rule instead: delta is
+ * the median distance from a patch to its {@code ceil(n / 2(|L| + k))}-th
+ * nearest patch, i.e. a ball holds about half the share of the pool that
+ * each labelled or requested patch should stand for (half, so that a ball
+ * stays inside one region of a clustered embedding instead of bridging two). The paper's rule is
+ * available with {@code purityClusters > 0}: a patch's ball is pure iff
+ * delta is below its distance to the nearest patch of another cluster, so
+ * the largest delta with a fraction {@code purity} (e.g. 0.95) of pure balls
+ * is the {@code (1 - purity)} quantile of those distances. A fixed
+ * {@code delta} can be given as well.
  * </p>
  * <p>
  * Cost: two brute-force passes over all pairs (blocked for cache reuse),
@@ -47,9 +53,10 @@ public class ProbCoverStrategy extends AbstractStrategy {
 	private static final int BLOCK = 128;
 
 	/**
-	 * @param delta ball radius in the stream B embedding; NaN = by purity
-	 * @param purity target fraction of pure balls for the automatic delta
-	 * @param purityClusters k-means clusters used as pseudo-labels
+	 * @param delta ball radius in the stream B embedding; NaN = automatic
+	 * @param purity target fraction of pure balls for the purity rule
+	 * @param purityClusters k-means clusters used as pseudo-labels by the
+	 *          purity rule; 0 = use the scale rule (default)
 	 */
 	public record Params(double delta, double purity, int purityClusters) {
 
@@ -58,11 +65,12 @@ public class ProbCoverStrategy extends AbstractStrategy {
 				" is not positive", "give a positive radius or leave it automatic");
 			if (!(purity > 0 && purity < 1)) throw new UserException(
 				"ProbCover purity " + purity + " is outside (0, 1)", "use e.g. 0.95");
-			if (purityClusters < 2) throw new UserException(
-				"ProbCover needs at least 2 purity clusters", "use e.g. 10");
+			if (purityClusters < 0 || purityClusters == 1) throw new UserException(
+				"ProbCover needs 0 (scale rule) or at least 2 purity clusters",
+				"use e.g. the number of structure classes, or 0");
 		}
 
-		public static final Params DEFAULT = new Params(Double.NaN, 0.95, 10);
+		public static final Params DEFAULT = new Params(Double.NaN, 0.95, 0);
 	}
 
 	private final Params params;
@@ -99,8 +107,10 @@ public class ProbCoverStrategy extends AbstractStrategy {
 		if (z == null) return renamed(new RandomStrategy().choose(ctx, candidates,
 			k, seed), Fallbacks.NO_STREAMS);
 		final int n = z.length;
-		final double delta = Double.isNaN(params.delta()) ? purityDelta(z,
-			params, seed) : params.delta();
+		final double delta = !Double.isNaN(params.delta()) ? params.delta()
+			: params.purityClusters() > 0 ? purityDelta(z, params, seed)
+				: TwoStreamStrategy.autoRadius(z, java.util.stream.IntStream.range(0,
+					n).toArray(), 2 * (ctx.labelledCount() + k), seed);
 		final int[][] ball = ballGraph(z, (float) (delta * delta));
 
 		final boolean[] covered = new boolean[n];

@@ -24,7 +24,8 @@ import io.github.twostream.util.UserException;
  * labelled patch).</li>
  * </ul>
  * <p>
- * {@code S = U^a * T^b * N^c}, defaults {@code a = 1, b = 1, c = 0.5}. The
+ * {@code S = U^a * T^b * N^c}, defaults {@code a = 2, b = 1, c = 0.5}:
+ * uncertainty is the main signal, typicality and novelty temper it. The
  * product wants all three at once: an uncertain outlier (low {@code T}) or
  * an uncertain patch next to a labelled one (low {@code N}) scores low. A
  * missing stream drops its factor (cold start: {@code S = T^b * N^c}, which
@@ -33,13 +34,16 @@ import io.github.twostream.util.UserException;
  * <p>
  * <b>Diverse batch.</b> Greedy: pick the candidate with the highest current
  * score; every remaining candidate within stream B distance {@code r} of it
- * gets its current score multiplied by {@code penalty} (default 0.1;
- * repeated hits compound). The radius {@code r} defaults to the median, over
- * up to 256 sampled candidates, of the distance to their
- * {@code ceil(m / k)}-th nearest candidate ({@code m} candidates, batch
- * {@code k}), so that one pick damps about its {@code 1/k} share of the pool.
- * Without stream B the supervised embedding is used for the penalty; with
- * neither, there is no penalty.
+ * gets its current score multiplied by {@code penalty} (default 0.5;
+ * repeated hits compound). Labelled patches count as earlier picks, but only
+ * once: candidates within {@code r} of any labelled patch start with one
+ * penalty. The radius {@code r} defaults to the median, over up to 256
+ * sampled candidates, of the distance to their {@code ceil(m / 2k)}-th
+ * nearest candidate ({@code m} candidates, batch {@code k}), so that one pick
+ * damps about half its {@code 1/k} share of the pool (a region can still get
+ * a second pick if it is much better than the rest). Without stream B the
+ * supervised embedding is used for the penalty; with neither, there is no
+ * penalty.
  * </p>
  * <p>
  * Every {@link Suggestion} carries the per-stream raw scores; its
@@ -67,15 +71,15 @@ public class TwoStreamStrategy extends AbstractStrategy {
 		public Params {
 			if (a < 0 || b < 0 || c < 0) throw new UserException(
 				"Two-stream exponents must be >= 0 (a=" + a + ", b=" + b + ", c=" +
-					c + ")", "use e.g. a=1 b=1 c=0.5");
+					c + ")", "use e.g. a=2 b=1 c=0.5");
 			if (!(penalty > 0 && penalty <= 1)) throw new UserException(
 				"Two-stream penalty " + penalty + " is outside (0, 1]",
-				"use e.g. 0.1");
+				"use e.g. 0.5");
 			if (radius < 0) throw new UserException("Two-stream radius " + radius +
 				" is negative", "use a positive radius or leave it automatic");
 		}
 
-		public static final Params DEFAULT = new Params(1, 1, 0.5, 0.1,
+		public static final Params DEFAULT = new Params(2, 1, 0.5, 0.5,
 			Double.NaN);
 	}
 
@@ -143,20 +147,31 @@ public class TwoStreamStrategy extends AbstractStrategy {
 				: "no stream B: diversified in the task model's embedding");
 		}
 		final int[] ids = z == null ? Scores.topK(s, candidates, k) : greedy(s, z,
-			candidates, k, seed);
+			ctx, candidates, k, seed);
 		return selection(ctx, ids, s, String.join("; ", notes));
 	}
 
 	/** Greedy picks with the radius penalty. */
 	private int[] greedy(final double[] s, final float[][] z,
-		final int[] candidates, final int k, final long seed)
+		final AcquisitionContext ctx, final int[] candidates, final int k,
+		final long seed)
 	{
 		final double r = Double.isNaN(params.radius()) ? autoRadius(z,
-			candidates, k, seed) : params.radius();
+			candidates, 2 * k, seed) : params.radius();
 		final float r2 = (float) (r * r);
 		final double[] current = new double[s.length];
 		for (final int id : candidates)
 			current[id] = s[id];
+		if (params.penalty() < 1) {
+			final var labelled = ctx.labelled();
+			for (final int id : candidates)
+				for (int l = labelled.nextSetBit(0); l >= 0; l = labelled.nextSetBit(
+					l + 1))
+					if (Distances.squared(z[id], z[l]) < r2) {
+						current[id] *= params.penalty();
+						break;
+					}
+		}
 		final boolean[] taken = new boolean[s.length];
 		final int[] out = new int[k];
 		for (int p = 0; p < k; p++) {
@@ -176,14 +191,15 @@ public class TwoStreamStrategy extends AbstractStrategy {
 
 	/**
 	 * Median over up to 256 sampled candidates of the distance to their
-	 * {@code ceil(m/k)}-th nearest other candidate.
+	 * {@code ceil(m/parts)}-th nearest other candidate: the radius of a ball
+	 * that holds about {@code 1/parts} of the candidates.
 	 */
 	static double autoRadius(final float[][] z, final int[] candidates,
-		final int k, final long seed)
+		final int parts, final long seed)
 	{
 		final int m = candidates.length;
 		if (m < 2) return 0;
-		final int ball = Math.max(1, Math.min(m - 1, (m + k - 1) / k));
+		final int ball = Math.max(1, Math.min(m - 1, (m + parts - 1) / parts));
 		final int[] probes = m <= 256 ? candidates : RandomStrategy.sample(
 			candidates, 256, seed ^ 0x5DEECE66DL);
 		final double[] radii = new double[probes.length];
@@ -206,5 +222,4 @@ public class TwoStreamStrategy extends AbstractStrategy {
 		for (final int id : candidates)
 			s[id] *= exponent == 1 ? f[id] : Math.pow(f[id], exponent);
 	}
-
 }
