@@ -36,7 +36,8 @@ import io.github.twostream.util.UserException;
  * {@code delta} can be given as well.
  * </p>
  * <p>
- * Cost: two brute-force passes over all pairs (blocked for cache reuse),
+ * Cost: one brute-force pass over all pairs (blocked for cache reuse; two
+ * with the purity rule),
  * {@code O(n^2 d)}: fine up to ~20k patches. The graph is refused (with a
  * hint to lower delta) above {@value #MAX_EDGES} edges.
  * </p>
@@ -171,35 +172,34 @@ public class ProbCoverStrategy extends AbstractStrategy {
 	/** Neighbours within squared radius {@code r2} of every point (no self). */
 	static int[][] ballGraph(final float[][] z, final float r2) {
 		final int n = z.length;
+		final int[][] ball = new int[n][4];
 		final int[] degree = new int[n];
 		long edges = 0;
-		// pass 1: degrees (blocked over pairs i < j)
+		// NB: one blocked pass over the pairs i < j; rows grow by doubling.
 		for (int bi = 0; bi < n; bi += BLOCK)
-			for (int bj = bi; bj < n; bj += BLOCK)
+			for (int bj = bi; bj < n; bj += BLOCK) {
 				for (int i = bi; i < Math.min(bi + BLOCK, n); i++)
 					for (int j = Math.max(bj, i + 1); j < Math.min(bj + BLOCK, n); j++)
 						if (Distances.squared(z[i], z[j]) < r2) {
-							degree[i]++;
-							degree[j]++;
+							add(ball, degree, i, j);
+							add(ball, degree, j, i);
 							edges += 2;
 						}
-		if (edges > MAX_EDGES) throw new UserException("The ProbCover ball graph has " +
-			edges + " edges (limit " + MAX_EDGES + ")",
-			"give a smaller delta or a higher purity");
-		final int[][] ball = new int[n][];
+				if (edges > MAX_EDGES) throw new UserException(
+					"The ProbCover ball graph has more than " + MAX_EDGES + " edges",
+					"give a smaller delta or a higher purity");
+			}
 		for (int i = 0; i < n; i++)
-			ball[i] = new int[degree[i]];
-		final int[] fill = new int[n];
-		// pass 2: fill (same order, so it finds the same pairs)
-		for (int bi = 0; bi < n; bi += BLOCK)
-			for (int bj = bi; bj < n; bj += BLOCK)
-				for (int i = bi; i < Math.min(bi + BLOCK, n); i++)
-					for (int j = Math.max(bj, i + 1); j < Math.min(bj + BLOCK, n); j++)
-						if (Distances.squared(z[i], z[j]) < r2) {
-							ball[i][fill[i]++] = j;
-							ball[j][fill[j]++] = i;
-						}
+			ball[i] = Arrays.copyOf(ball[i], degree[i]);
 		return ball;
+	}
+
+	private static void add(final int[][] ball, final int[] degree, final int i,
+		final int j)
+	{
+		if (degree[i] == ball[i].length) ball[i] = Arrays.copyOf(ball[i], 2 *
+			ball[i].length);
+		ball[i][degree[i]++] = j;
 	}
 
 	/** The purity-based delta (see the class javadoc). */
