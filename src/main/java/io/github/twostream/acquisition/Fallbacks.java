@@ -20,8 +20,12 @@ final class Fallbacks {
 		final AcquisitionContext ctx, final int[] candidates, final int k,
 		final long seed)
 	{
-		if (ctx.hasStreamB()) return caller.renamed(new TwoStreamStrategy()
-			.choose(ctx, candidates, k, seed), COLD_START);
+		if (ctx.hasStreamB()) {
+			// NB: two-stream's own note already says "cold start ..."
+			final Selection s = new TwoStreamStrategy().choose(ctx, candidates, k,
+				seed);
+			return new Selection(caller.name(), s.suggestions(), s.note());
+		}
 		return caller.renamed(new RandomStrategy().choose(ctx, candidates, k,
 			seed), NO_STREAMS);
 	}

@@ -75,6 +75,8 @@ class StrategyContractTest {
 				assertFalse(Double.isNaN(g.typicality()));
 			}
 		}
+		assertEquals(Fallbacks.COLD_START, Strategies.byName("uncertainty").select(
+			cold, 5, 1).note());
 		final Selection none = Strategies.byName("two-stream").select(
 			AcquisitionContext.builder(pool.n).build(), 5, 1);
 		assertTrue(none.note().contains("random"), none.note());
