@@ -3,6 +3,7 @@ package io.github.twostream.acquisition;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
 
 /**
@@ -13,7 +14,7 @@ public abstract class AbstractStrategy implements AcquisitionStrategy {
 
 	@Override
 	public final Selection select(final AcquisitionContext ctx, final int k,
-		final long seed)
+		final long seed, final Progress progress)
 	{
 		if (k < 0) throw new UserException("Batch size " + k + " is negative",
 			"ask for at least one patch");
@@ -21,15 +22,17 @@ public abstract class AbstractStrategy implements AcquisitionStrategy {
 		final int kk = Math.min(k, candidates.length);
 		if (kk == 0) return new Selection(name(), List.of(), candidates.length == 0
 			? "every patch is labelled" : "");
-		return choose(ctx, candidates, kk, seed);
+		progress.status("Choosing " + kk + " patches (" + name() + ")");
+		return choose(ctx, candidates, kk, seed, progress);
 	}
 
 	/**
 	 * Chooses exactly {@code k} distinct ids out of {@code candidates} (the
-	 * unlabelled ids, ascending); {@code 1 <= k <= candidates.length}.
+	 * unlabelled ids, ascending); {@code 1 <= k <= candidates.length}. Long
+	 * loops call {@code progress.checkCancelled()} between steps.
 	 */
 	protected abstract Selection choose(AcquisitionContext ctx,
-		int[] candidates, int k, long seed);
+		int[] candidates, int k, long seed, Progress progress);
 
 	/** A selection of {@code ids} in order, with {@code score[id]} (or NaN). */
 	protected Selection selection(final AcquisitionContext ctx, final int[] ids,

@@ -2,6 +2,8 @@ package io.github.twostream.acquisition;
 
 import org.scijava.plugin.SciJavaPlugin;
 
+import io.github.twostream.util.Progress;
+
 /**
  * Chooses the next patches to annotate.
  * <p>
@@ -33,5 +35,19 @@ public interface AcquisitionStrategy extends SciJavaPlugin {
 	 * @param k batch size (>= 0)
 	 * @param seed seed for any randomness (ties, sampling, k-means)
 	 */
-	Selection select(AcquisitionContext ctx, int k, long seed);
+	default Selection select(final AcquisitionContext ctx, final int k,
+		final long seed)
+	{
+		return select(ctx, k, seed, Progress.NONE);
+	}
+
+	/**
+	 * As {@link #select(AcquisitionContext, int, long)}, reporting to
+	 * {@code progress} and stopping with
+	 * {@link io.github.twostream.util.CancelledException} when it is
+	 * cancelled (the slow ones -- probcover, typicality -- take seconds to a
+	 * minute on 20k patches).
+	 */
+	Selection select(AcquisitionContext ctx, int k, long seed,
+		Progress progress);
 }

@@ -1,5 +1,7 @@
 package io.github.twostream.acquisition;
 
+import io.github.twostream.util.Progress;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -41,14 +43,15 @@ public class CoresetStrategy extends AbstractStrategy {
 
 	@Override
 	protected Selection choose(final AcquisitionContext ctx,
-		final int[] candidates, final int k, final long seed)
+		final int[] candidates, final int k, final long seed,
+		final Progress progress)
 	{
 		String note = "";
 		float[][] z = ctx.supervisedEmbedding();
 		if (z == null) {
 			z = ctx.unsupervisedEmbedding();
 			if (z == null) return renamed(new RandomStrategy().choose(ctx,
-				candidates, k, seed), Fallbacks.NO_STREAMS);
+				candidates, k, seed, progress), Fallbacks.NO_STREAMS);
 			if (!ctx.hasTaskModel()) note = "cold start: no task model yet, used the stream B embedding";
 		}
 		final int m = candidates.length;
@@ -61,6 +64,7 @@ public class CoresetStrategy extends AbstractStrategy {
 		final double[] score = new double[ctx.size()];
 		final int[] out = new int[k];
 		for (int p = 0; p < k; p++) {
+			progress.checkCancelled();
 			int best = -1;
 			if (p == 0 && labelled.isEmpty()) best = new SplittableRandom(seed)
 				.nextInt(m);

@@ -1,5 +1,7 @@
 package io.github.twostream.acquisition;
 
+import io.github.twostream.util.Progress;
+
 /**
  * What strategies do when their stream is missing: stream B (typicality x
  * novelty with a diverse batch, see {@link TwoStreamStrategy}) when the
@@ -18,15 +20,15 @@ final class Fallbacks {
 	/** The stream B fallback selection, with a note saying so. */
 	static Selection withoutTaskModel(final AbstractStrategy caller,
 		final AcquisitionContext ctx, final int[] candidates, final int k,
-		final long seed)
+		final long seed, final Progress progress)
 	{
 		if (ctx.hasStreamB()) {
 			// NB: two-stream's own note already says "cold start ..."
 			final Selection s = new TwoStreamStrategy().choose(ctx, candidates, k,
-				seed);
+				seed, progress);
 			return new Selection(caller.name(), s.suggestions(), s.note());
 		}
 		return caller.renamed(new RandomStrategy().choose(ctx, candidates, k,
-			seed), NO_STREAMS);
+			seed, progress), NO_STREAMS);
 	}
 }

@@ -7,6 +7,7 @@ import org.scijava.plugin.Plugin;
 
 import io.github.twostream.math.Distances;
 import io.github.twostream.math.KMeans;
+import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
 
 /**
@@ -101,18 +102,20 @@ public class ProbCoverStrategy extends AbstractStrategy {
 
 	@Override
 	protected Selection choose(final AcquisitionContext ctx,
-		final int[] candidates, final int k, final long seed)
+		final int[] candidates, final int k, final long seed,
+		final Progress progress)
 	{
 		final float[][] z = ctx.hasStreamB() ? ctx.unsupervisedEmbedding() : ctx
 			.supervisedEmbedding();
 		if (z == null) return renamed(new RandomStrategy().choose(ctx, candidates,
-			k, seed), Fallbacks.NO_STREAMS);
+			k, seed, progress), Fallbacks.NO_STREAMS);
 		final int n = z.length;
 		final double delta = !Double.isNaN(params.delta()) ? params.delta()
-			: params.purityClusters() > 0 ? purityDelta(z, params, seed)
+			: params.purityClusters() > 0 ? purityDelta(z, params, seed, progress)
 				: TwoStreamStrategy.autoRadius(z, java.util.stream.IntStream.range(0,
 					n).toArray(), 2 * (ctx.labelledCount() + k), seed);
-		final int[][] ball = ballGraph(z, (float) (delta * delta));
+		progress.status("ProbCover: ball graph of " + n + " patches");
+		final int[][] ball = ballGraph(z, (float) (delta * delta), progress);
 
 		final boolean[] covered = new boolean[n];
 		final int[] gain = new int[n]; // uncovered patches in each ball (incl. self)
@@ -170,13 +173,17 @@ public class ProbCoverStrategy extends AbstractStrategy {
 	}
 
 	/** Neighbours within squared radius {@code r2} of every point (no self). */
-	static int[][] ballGraph(final float[][] z, final float r2) {
+	static int[][] ballGraph(final float[][] z, final float r2,
+		final Progress progress)
+	{
 		final int n = z.length;
 		final int[][] ball = new int[n][4];
 		final int[] degree = new int[n];
 		long edges = 0;
 		// NB: one blocked pass over the pairs i < j; rows grow by doubling.
-		for (int bi = 0; bi < n; bi += BLOCK)
+		for (int bi = 0; bi < n; bi += BLOCK) {
+			progress.checkCancelled();
+			progress.progress(bi, n);
 			for (int bj = bi; bj < n; bj += BLOCK) {
 				for (int i = bi; i < Math.min(bi + BLOCK, n); i++)
 					for (int j = Math.max(bj, i + 1); j < Math.min(bj + BLOCK, n); j++)
@@ -189,6 +196,8 @@ public class ProbCoverStrategy extends AbstractStrategy {
 					"The ProbCover ball graph has more than " + MAX_EDGES + " edges",
 					"give a smaller delta or a higher purity");
 			}
+		}
+		progress.progress(n, n);
 		for (int i = 0; i < n; i++)
 			ball[i] = Arrays.copyOf(ball[i], degree[i]);
 		return ball;
@@ -204,16 +213,17 @@ public class ProbCoverStrategy extends AbstractStrategy {
 
 	/** The purity-based delta (see the class javadoc). */
 	static double purityDelta(final float[][] z, final Params params,
-		final long seed)
+		final long seed, final Progress progress)
 	{
 		final int n = z.length;
 		final KMeans.Result km = KMeans.fit(z, new KMeans.Config(Math.min(
-			params.purityClusters(), n), 1, 50, seed));
+			params.purityClusters(), n), 1, 50, seed), progress);
 		if (km.k() < 2) return 1e-6;
 		final int[] a = km.assignments();
 		final float[] nearestOther = new float[n];
 		Arrays.fill(nearestOther, Float.POSITIVE_INFINITY);
-		for (int bi = 0; bi < n; bi += BLOCK)
+		for (int bi = 0; bi < n; bi += BLOCK) {
+			progress.checkCancelled();
 			for (int bj = bi; bj < n; bj += BLOCK)
 				for (int i = bi; i < Math.min(bi + BLOCK, n); i++)
 					for (int j = Math.max(bj, i + 1); j < Math.min(bj + BLOCK, n); j++)
@@ -222,6 +232,7 @@ public class ProbCoverStrategy extends AbstractStrategy {
 							if (d < nearestOther[i]) nearestOther[i] = d;
 							if (d < nearestOther[j]) nearestOther[j] = d;
 						}
+		}
 		Arrays.sort(nearestOther);
 		final int q = (int) Math.floor((1 - params.purity()) * (n - 1));
 		final double delta = Math.sqrt(nearestOther[q]);

@@ -1,5 +1,7 @@
 package io.github.twostream.acquisition;
 
+import io.github.twostream.util.Progress;
+
 import java.util.SplittableRandom;
 
 import org.scijava.plugin.Plugin;
@@ -28,7 +30,8 @@ public class RandomStrategy extends AbstractStrategy {
 
 	@Override
 	protected Selection choose(final AcquisitionContext ctx,
-		final int[] candidates, final int k, final long seed)
+		final int[] candidates, final int k, final long seed,
+		final Progress progress)
 	{
 		return selection(ctx, sample(candidates, k, seed), null, "");
 	}

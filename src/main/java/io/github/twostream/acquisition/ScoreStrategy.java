@@ -1,5 +1,7 @@
 package io.github.twostream.acquisition;
 
+import io.github.twostream.util.Progress;
+
 /**
  * Base of the stream A strategies that take the top-k of one per-patch
  * score (entropy, margin, BALD). Without a task model they fall back to
@@ -18,10 +20,11 @@ public abstract class ScoreStrategy extends AbstractStrategy {
 
 	@Override
 	protected Selection choose(final AcquisitionContext ctx,
-		final int[] candidates, final int k, final long seed)
+		final int[] candidates, final int k, final long seed,
+		final Progress progress)
 	{
 		if (!ctx.hasTaskModel()) return Fallbacks.withoutTaskModel(this, ctx,
-			candidates, k, seed);
+			candidates, k, seed, progress);
 		double[] score = score(ctx);
 		String note = "";
 		if (score == null) {

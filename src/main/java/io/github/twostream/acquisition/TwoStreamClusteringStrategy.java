@@ -11,6 +11,7 @@ import org.scijava.plugin.Plugin;
 
 import io.github.twostream.math.Distances;
 import io.github.twostream.math.KMeans;
+import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
 
 /**
@@ -91,12 +92,13 @@ public class TwoStreamClusteringStrategy extends AbstractStrategy {
 
 	@Override
 	protected Selection choose(final AcquisitionContext ctx,
-		final int[] candidates, final int k, final long seed)
+		final int[] candidates, final int k, final long seed,
+		final Progress progress)
 	{
 		final float[][] za = ctx.supervisedEmbedding();
 		final float[][] zb = ctx.hasStreamB() ? ctx.unsupervisedEmbedding() : za;
 		if (zb == null) return renamed(new RandomStrategy().choose(ctx, candidates,
-			k, seed), Fallbacks.NO_STREAMS);
+			k, seed, progress), Fallbacks.NO_STREAMS);
 		final List<String> notes = new ArrayList<>();
 		if (za == null) notes.add(
 			"cold start: no task model yet, clustered stream B only (one first-level cluster)");
@@ -109,7 +111,7 @@ public class TwoStreamClusteringStrategy extends AbstractStrategy {
 		final int n1 = za == null ? 1 : Math.max(1, Math.min((int) Math.round(
 			Math.sqrt(k)), candidates.length));
 		final int[] top = n1 == 1 ? new int[n] : KMeans.fit(za, KMeans.Config.of(
-			n1, seeds.nextLong())).assignments();
+			n1, seeds.nextLong()), progress).assignments();
 		final int kk = n1 == 1 ? 1 : top.length == 0 ? 1 : max(top) + 1;
 		final List<List<Integer>> members = new ArrayList<>();
 		for (int a = 0; a < kk; a++)
@@ -143,6 +145,7 @@ public class TwoStreamClusteringStrategy extends AbstractStrategy {
 			if (quota[a] == 0) continue;
 			final int[] ids = members.get(a).stream().mapToInt(Integer::intValue)
 				.toArray();
+			progress.checkCancelled();
 			pickCentres(zb, ids, quota[a], seeds.nextLong(), score, picks);
 		}
 		// NB: the filter may leave fewer candidates than k; top up by novelty.

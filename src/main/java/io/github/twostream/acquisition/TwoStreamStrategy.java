@@ -7,6 +7,7 @@ import java.util.List;
 import org.scijava.plugin.Plugin;
 
 import io.github.twostream.math.Distances;
+import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
 
 /**
@@ -115,7 +116,8 @@ public class TwoStreamStrategy extends AbstractStrategy {
 
 	@Override
 	protected Selection choose(final AcquisitionContext ctx,
-		final int[] candidates, final int k, final long seed)
+		final int[] candidates, final int k, final long seed,
+		final Progress progress)
 	{
 		final int n = ctx.size();
 		final List<String> notes = new ArrayList<>();
@@ -137,7 +139,7 @@ public class TwoStreamStrategy extends AbstractStrategy {
 		if (ctx.novelty() != null) multiply(s, Scores.rankNormalised(ctx
 			.novelty(), candidates, n), params.c(), candidates);
 		if (!ctx.hasTaskModel() && !ctx.hasStreamB()) return renamed(
-			new RandomStrategy().choose(ctx, candidates, k, seed),
+			new RandomStrategy().choose(ctx, candidates, k, seed, progress),
 			Fallbacks.NO_STREAMS);
 
 		float[][] z = ctx.unsupervisedEmbedding();
@@ -147,14 +149,14 @@ public class TwoStreamStrategy extends AbstractStrategy {
 				: "no stream B: diversified in the task model's embedding");
 		}
 		final int[] ids = z == null ? Scores.topK(s, candidates, k) : greedy(s, z,
-			ctx, candidates, k, seed);
+			ctx, candidates, k, seed, progress);
 		return selection(ctx, ids, s, String.join("; ", notes));
 	}
 
 	/** Greedy picks with the radius penalty. */
 	private int[] greedy(final double[] s, final float[][] z,
 		final AcquisitionContext ctx, final int[] candidates, final int k,
-		final long seed)
+		final long seed, final Progress progress)
 	{
 		final double r = Double.isNaN(params.radius()) ? autoRadius(z,
 			candidates, 2 * k, seed) : params.radius();
@@ -175,6 +177,7 @@ public class TwoStreamStrategy extends AbstractStrategy {
 		final boolean[] taken = new boolean[s.length];
 		final int[] out = new int[k];
 		for (int p = 0; p < k; p++) {
+			progress.checkCancelled();
 			int best = -1;
 			for (final int id : candidates)
 				if (!taken[id] && (best < 0 || current[id] > current[best])) best = id;

@@ -1,5 +1,7 @@
 package io.github.twostream.acquisition;
 
+import io.github.twostream.util.Progress;
+
 import java.util.BitSet;
 
 import org.scijava.plugin.Plugin;
@@ -45,19 +47,21 @@ public class TypicalityStrategy extends AbstractStrategy {
 
 	@Override
 	protected Selection choose(final AcquisitionContext ctx,
-		final int[] candidates, final int k, final long seed)
+		final int[] candidates, final int k, final long seed,
+		final Progress progress)
 	{
 		final float[][] z = ctx.hasStreamB() ? ctx.unsupervisedEmbedding() : ctx
 			.supervisedEmbedding();
 		if (z == null) return renamed(new RandomStrategy().choose(ctx, candidates,
-			k, seed), Fallbacks.NO_STREAMS);
+			k, seed, progress), Fallbacks.NO_STREAMS);
 		final String note = ctx.hasStreamB() ? ""
 			: "no stream B: clustered the task model's embedding";
 		final int n = ctx.size();
 		final int kc = Math.min(Math.min(ctx.labelledCount() + k, MAX_CLUSTERS),
 			n);
+		progress.status("TypiClust: k-means with " + kc + " clusters");
 		final KMeans.Result km = KMeans.fit(z, new KMeans.Config(kc, 1, 30,
-			seed));
+			seed), progress);
 		final int[] sizes = km.sizes();
 		final int[] used = new int[km.k()];
 		final BitSet labelled = ctx.labelled();

@@ -3,6 +3,7 @@ package io.github.twostream.math;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
 
 /**
@@ -75,6 +76,16 @@ public final class KMeans {
 
 	/** Clusters {@code points} (all rows of equal length) with {@code config}. */
 	public static Result fit(final float[][] points, final Config config) {
+		return fit(points, config, Progress.NONE);
+	}
+
+	/**
+	 * As {@link #fit(float[][], Config)}, checking {@code progress} for
+	 * cancellation after every Lloyd iteration.
+	 */
+	public static Result fit(final float[][] points, final Config config,
+		final Progress progress)
+	{
 		if (points.length == 0) throw new UserException(
 			"k-means got no points", "give it at least one point");
 		final int d = points[0].length;
@@ -86,14 +97,14 @@ public final class KMeans {
 		Result best = null;
 		for (int run = 0; run < config.nInit(); run++) {
 			final Result r = run(points, Math.min(config.k(), points.length), config
-				.maxIterations(), new SplittableRandom(seeds.nextLong()));
+				.maxIterations(), new SplittableRandom(seeds.nextLong()), progress);
 			if (best == null || r.inertia() < best.inertia()) best = r;
 		}
 		return best;
 	}
 
 	private static Result run(final float[][] x, final int k, final int maxIter,
-		final SplittableRandom random)
+		final SplittableRandom random, final Progress progress)
 	{
 		final int n = x.length, d = x[0].length;
 		final float[][] c = seed(x, k, random);
@@ -103,6 +114,7 @@ public final class KMeans {
 		int iter = 0;
 		boolean changed = true;
 		while (changed && iter < maxIter) {
+			progress.checkCancelled();
 			iter++;
 			changed = assignAll(x, c, assign, dist);
 			// update step

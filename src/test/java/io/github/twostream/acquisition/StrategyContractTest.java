@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.twostream.util.CancelledException;
+import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
 
 /** Every strategy, every kind of context: k distinct unlabelled ids, deterministic. */
@@ -80,6 +83,28 @@ class StrategyContractTest {
 		final Selection none = Strategies.byName("two-stream").select(
 			AcquisitionContext.builder(pool.n).build(), 5, 1);
 		assertTrue(none.note().contains("random"), none.note());
+	}
+
+	@Test
+	void slowStrategiesStopWhenCancelled() {
+		final Progress cancelled = new Progress() {
+
+			@Override
+			public void status(final String message) {}
+
+			@Override
+			public void progress(final long done, final long total) {}
+
+			@Override
+			public boolean isCancelled() {
+				return true;
+			}
+		};
+		final AcquisitionContext ctx = pool.both(pool.noiseEntropy(1)).build();
+		for (final String name : List.of("probcover", "typicality", "coreset",
+			"two-stream", "two-stream-clustering"))
+			assertThrows(CancelledException.class, () -> Strategies.byName(name)
+				.select(ctx, 5, 1, cancelled), name);
 	}
 
 	@Test
