@@ -20,11 +20,9 @@ import io.github.twostream.util.UserException;
 
 class CurvePlotTest {
 
-	static {
-		// NB: only takes effect if nothing in this JVM touched AWT yet; the
-		// child-JVM test below checks headless for sure.
-		System.setProperty("java.awt.headless", "true");
-	}
+	// NB: no System.setProperty("java.awt.headless") here: it would leak into
+	// GUI tests sharing this JVM. plotsInAHeadlessJvm checks headless in a
+	// child JVM instead.
 
 	@TempDir
 	Path dir;
