@@ -1,0 +1,139 @@
+package io.github.twostream.simulation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.github.twostream.acquisition.RandomStrategy;
+import io.github.twostream.util.UserException;
+
+/**
+ * Turns learning curves into the figures of {@code summary.csv}: labelled
+ * patches needed for 90 % / 95 % of the full-supervision IoU, area under the
+ * curve, and the ratio of patches needed compared with {@code random}.
+ */
+public final class Summaries {
+
+	/** The {@code summary.csv} header. */
+	public static final String HEADER =
+		"strategy,seeds,final_labelled,final_iou,full_iou,patches_to_90," +
+			"patches_to_95,auc,ratio_to_random_90,ratio_to_random_95";
+
+	private Summaries() {}
+
+	/**
+	 * The mean curve of {@code strategy}: points grouped by labelled-patch
+	 * count (the simulator uses the same counts for every seed).
+	 */
+	public static MeanCurve meanCurve(final Curves curves,
+		final String strategy)
+	{
+		final Map<Integer, List<Double>> byX = new TreeMap<>();
+		for (final CurvePoint p : curves.of(strategy))
+			byX.computeIfAbsent(p.labelledPatches(), x -> new ArrayList<>()).add(p
+				.iou());
+		final int m = byX.size();
+		final double[] x = new double[m], mean = new double[m], sd = new double[m];
+		final int[] count = new int[m];
+		int i = 0;
+		for (final var e : byX.entrySet()) {
+			final List<Double> v = e.getValue();
+			x[i] = e.getKey();
+			count[i] = v.size();
+			mean[i] = v.stream().mapToDouble(Double::doubleValue).average()
+				.orElse(Double.NaN);
+			final double mu = mean[i];
+			sd[i] = v.size() < 2 ? 0 : Math.sqrt(v.stream().mapToDouble(
+				d -> (d - mu) * (d - mu)).sum() / (v.size() - 1));
+			i++;
+		}
+		return new MeanCurve(strategy, x, mean, sd, count);
+	}
+
+	/**
+	 * The smallest x at which the piecewise-linear curve (x, y) reaches
+	 * {@code target}, or NaN if it never does.
+	 */
+	public static double patchesToReach(final double[] x, final double[] y,
+		final double target)
+	{
+		for (int i = 0; i < x.length; i++) {
+			if (y[i] < target) continue;
+			if (i == 0) return x[0];
+			final double t = (target - y[i - 1]) / (y[i] - y[i - 1]);
+			return x[i - 1] + t * (x[i] - x[i - 1]);
+		}
+		return Double.NaN;
+	}
+
+	/**
+	 * Trapezoid area under (x, y) divided by the x-range; the single y for a
+	 * one-point curve, NaN for none.
+	 */
+	public static double normalisedAuc(final double[] x, final double[] y) {
+		if (x.length == 0) return Double.NaN;
+		if (x.length == 1 || x[x.length - 1] == x[0]) return y[0];
+		double area = 0;
+		for (int i = 1; i < x.length; i++)
+			area += (x[i] - x[i - 1]) * (y[i] + y[i - 1]) / 2;
+		return area / (x[x.length - 1] - x[0]);
+	}
+
+	/**
+	 * One summary per strategy, in order of first appearance.
+	 *
+	 * @param fullIou the IoU of the model trained on all labels
+	 */
+	public static List<StrategySummary> summarise(final Curves curves,
+		final double fullIou)
+	{
+		if (!(fullIou > 0 && fullIou <= 1)) throw new UserException(
+			"Full-supervision IoU " + fullIou + " is outside (0, 1]",
+			"train on all labels first and pass its IoU");
+		final List<StrategySummary> raw = new ArrayList<>();
+		for (final String s : curves.strategies()) {
+			final MeanCurve c = meanCurve(curves, s);
+			final Set<Long> seeds = new HashSet<>();
+			curves.of(s).forEach(p -> seeds.add(p.seed()));
+			final int last = c.size() - 1;
+			raw.add(new StrategySummary(s, seeds.size(), c.x()[last], c
+				.mean()[last], patchesToReach(c.x(), c.mean(), 0.90 * fullIou),
+				patchesToReach(c.x(), c.mean(), 0.95 * fullIou), normalisedAuc(c.x(),
+					c.mean()), Double.NaN, Double.NaN));
+		}
+		final StrategySummary random = raw.stream().filter(r -> r.strategy()
+			.equals(RandomStrategy.NAME)).findFirst().orElse(null);
+		final List<StrategySummary> out = new ArrayList<>();
+		for (final StrategySummary r : raw)
+			out.add(new StrategySummary(r.strategy(), r.seeds(), r.finalLabelled(), r
+				.finalIou(), r.patchesTo90(), r.patchesTo95(), r.auc(), random == null
+					? Double.NaN : r.patchesTo90() / random.patchesTo90(),
+				random == null ? Double.NaN : r.patchesTo95() / random.patchesTo95()));
+		return out;
+	}
+
+	/** Writes {@code summary.csv} ({@link #HEADER}; NaN as {@code NA}). */
+	public static void write(final List<StrategySummary> summaries,
+		final double fullIou, final Path file) throws IOException
+	{
+		final List<String> lines = new ArrayList<>();
+		lines.add(HEADER);
+		for (final StrategySummary s : summaries)
+			lines.add(String.join(",", s.strategy(), Integer.toString(s.seeds()),
+				na(s.finalLabelled()), na(s.finalIou()), na(fullIou), na(s
+					.patchesTo90()), na(s.patchesTo95()), na(s.auc()), na(s
+						.ratioToRandom90()), na(s.ratioToRandom95())));
+		Files.write(file, lines, StandardCharsets.UTF_8);
+	}
+
+	private static String na(final double v) {
+		return Double.isNaN(v) || Double.isInfinite(v) ? "NA" : Curves.num(v);
+	}
+}

@@ -1,0 +1,75 @@
+package io.github.twostream.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.twostream.util.UserException;
+
+class CurvePlotTest {
+
+	// NB: no System.setProperty("java.awt.headless") here: it would leak into
+	// GUI tests sharing this JVM. plotsInAHeadlessJvm checks headless in a
+	// child JVM instead.
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void writesAPlausiblePng() throws Exception {
+		final Path png = dir.resolve("plots/curves.png");
+		CurvePlot.write(CurvesTest.sample(), 0.7, "Test curves", png);
+		assertTrue(Files.size(png) > 5_000, "size " + Files.size(png));
+		final BufferedImage img = ImageIO.read(png.toFile());
+		assertTrue(img.getWidth() >= 600 && img.getHeight() >= 400, img
+			.getWidth() + " x " + img.getHeight());
+		// both strategy colours and the grey reference are drawn
+		assertTrue(count(img, 0x0072b2) > 100, "random's line");
+		assertTrue(count(img, 0xd55e00) > 100, "two-stream's line");
+		assertTrue(count(img, 0x808080) > 100, "reference line");
+	}
+
+	@Test
+	void plotsInAHeadlessJvm() throws Exception {
+		final Path csv = dir.resolve("curves.csv");
+		CurvesTest.sample().write(csv);
+		final Path png = dir.resolve("headless.png");
+		final List<String> cmd = new ArrayList<>(List.of(Path.of(System
+			.getProperty("java.home"), "bin", "java").toString(),
+			"-Djava.awt.headless=true", "-cp", System.getProperty(
+				"java.class.path"), CurvePlot.class.getName(), csv.toString(), "0.7",
+			png.toString()));
+		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+			.redirectOutput(dir.resolve("log.txt").toFile()).start();
+		assertTrue(p.waitFor(120, TimeUnit.SECONDS), "plot process hung");
+		assertEquals(0, p.exitValue(), Files.readString(dir.resolve("log.txt")));
+		assertTrue(Files.size(png) > 5_000);
+		assertTrue(count(ImageIO.read(png.toFile()), 0xd55e00) > 100);
+	}
+
+	@Test
+	void nothingToPlotIsAUserError() {
+		assertThrows(UserException.class, () -> CurvePlot.render(Curves.empty(),
+			0.5, "empty"));
+	}
+
+	private static int count(final BufferedImage img, final int rgb) {
+		int n = 0;
+		for (int y = 0; y < img.getHeight(); y++)
+			for (int x = 0; x < img.getWidth(); x++)
+				if ((img.getRGB(x, y) & 0xffffff) == rgb) n++;
+		return n;
+	}
+}

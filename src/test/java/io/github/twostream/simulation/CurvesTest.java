@@ -1,0 +1,112 @@
+package io.github.twostream.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.twostream.util.UserException;
+
+class CurvesTest {
+
+	@TempDir
+	Path dir;
+
+	/** Two strategies x two seeds x three rounds, IoU rising with labels. */
+	static Curves sample() {
+		final List<CurvePoint> p = new ArrayList<>();
+		for (final String s : List.of("random", "two-stream"))
+			for (long seed = 1; seed <= 2; seed++)
+				for (int r = 0; r < 3; r++) {
+					final double iou = (s.equals("random") ? 0.2 : 0.3) + 0.2 * r + 0.01 *
+						seed;
+					p.add(new CurvePoint(s, seed, r, 10 + 10 * r, iou, 2 * iou / (1 +
+						iou), 1.5 + r));
+				}
+		return new Curves(p);
+	}
+
+	@Test
+	void csvRoundTrip() throws Exception {
+		final Curves c = sample();
+		final Path f = dir.resolve("curves.csv");
+		c.write(f);
+		final List<String> lines = Files.readAllLines(f);
+		assertEquals("strategy,seed,labelled_patches,iou,dice,round_seconds", lines
+			.get(0));
+		assertEquals(13, lines.size());
+		final Curves back = Curves.read(f);
+		assertEquals(c.points().size(), back.points().size());
+		for (int i = 0; i < c.points().size(); i++) {
+			final CurvePoint a = c.points().get(i), b = back.points().get(i);
+			assertEquals(a.strategy(), b.strategy());
+			assertEquals(a.seed(), b.seed());
+			assertEquals(a.round(), b.round(), "round from row order");
+			assertEquals(a.labelledPatches(), b.labelledPatches());
+			assertEquals(a.iou(), b.iou(), 1e-6);
+			assertEquals(a.dice(), b.dice(), 1e-6);
+			assertEquals(a.roundSeconds(), b.roundSeconds(), 1e-6);
+		}
+		assertEquals(List.of("random", "two-stream"), back.strategies());
+	}
+
+	@Test
+	void malformedFilesAreUserErrors() throws Exception {
+		final Path f = dir.resolve("bad.csv");
+		Files.writeString(f, "a,b\n1,2\n");
+		assertThrows(UserException.class, () -> Curves.read(f));
+		Files.writeString(f, Curves.HEADER + "\nrandom,1,ten,0.5,0.6,1\n");
+		final UserException e = assertThrows(UserException.class, () -> Curves
+			.read(f));
+		assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+		assertThrows(UserException.class, () -> Curves.line(new CurvePoint("a,b",
+			1, 0, 1, 0, 0, 0)));
+	}
+
+	@Test
+	void stateResumesAndSkipsFinishedRounds() throws Exception {
+		final Path f = dir.resolve("out/curves.csv");
+		final SimulationState s = SimulationState.open(f);
+		assertFalse(s.isDone("random", 1, 0));
+		s.record(new CurvePoint("random", 1, 0, 10, 0.3, 0.4, 2));
+		s.record(new CurvePoint("random", 1, 1, 20, 0.5, 0.6, 2));
+		s.record(new CurvePoint("two-stream", 1, 0, 10, 0.4, 0.5, 2));
+		assertThrows(IllegalArgumentException.class, () -> s.record(
+			new CurvePoint("random", 1, 3, 40, 0.5, 0.6, 2)));
+
+		// a crash in the middle of the next append leaves a torn line
+		Files.writeString(f, "two-stream,1,20,0.", java.nio.file.StandardOpenOption.APPEND);
+		final SimulationState resumed = SimulationState.open(f);
+		assertTrue(resumed.isDone("random", 1, 0));
+		assertTrue(resumed.isDone("random", 1, 1));
+		assertFalse(resumed.isDone("random", 1, 2));
+		assertTrue(resumed.isDone("two-stream", 1, 0));
+		assertFalse(resumed.isDone("two-stream", 1, 1), "torn line is not done");
+		assertFalse(resumed.isDone("random", 2, 0), "other seed");
+		assertEquals(2, resumed.finishedRounds("random", 1));
+		resumed.record(new CurvePoint("two-stream", 1, 1, 20, 0.55, 0.7, 3));
+
+		final Curves all = Curves.read(f);
+		assertEquals(4, all.points().size());
+		final CurvePoint last = all.points().get(3);
+		assertEquals(1, last.round());
+		assertEquals(0.55, last.iou(), 1e-9);
+		assertTrue(Files.readString(f).endsWith("\n"));
+	}
+
+	@Test
+	void unwritableOutputIsAUserError() throws Exception {
+		final Path file = dir.resolve("file");
+		Files.writeString(file, "x");
+		assertThrows(UserException.class, () -> SimulationState.open(file
+			.resolve("curves.csv")));
+	}
+}
