@@ -1,0 +1,100 @@
+package io.github.twostream.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+import io.github.twostream.model.tf.Layers;
+
+/**
+ * The U-Net graph of a {@link TaskModel}: handles to its inputs, outputs and
+ * training op. Fully convolutional: the input is {@code [N, H, W, 1]} with
+ * {@code H} and {@code W} multiples of {@link UNetConfig#sizeMultiple()}.
+ */
+final class UNetGraph {
+
+	final Placeholder<TFloat32> input;
+	/** Dropout keep probability; defaults to 1 (deterministic) if not fed. */
+	final Operand<TFloat32> keep;
+	final Placeholder<TFloat32> labels;
+	final Placeholder<TFloat32> weights;
+	/**
+	 * Outputs of the deterministic part of the network (the encoder skips and
+	 * the bottleneck before dropout). NB: MC dropout feeds these back, computed
+	 * once, so the T stochastic passes only run the decoder.
+	 */
+	final List<Operand<TFloat32>> deterministic = new ArrayList<>();
+	final Operand<TFloat32> logits;
+	final Operand<TFloat32> probability;
+	/** L2-normalised global average of the bottleneck features, [N, C]. */
+	final Operand<TFloat32> embedding;
+	final Operand<TFloat32> loss;
+	final Op train;
+	final List<Variable<TFloat32>> variables;
+
+	UNetGraph(final Graph graph, final UNetConfig c) {
+		final Ops tf = Ops.create(graph);
+		final Layers l = new Layers(tf, c.seed());
+		input = tf.withName("image").placeholder(TFloat32.class, Placeholder
+			.shape(Shape.of(-1, -1, -1, 1)));
+		keep = tf.withName("keep_probability").placeholderWithDefault(tf.constant(
+			1f), Shape.scalar());
+		labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder
+			.shape(Shape.of(-1, -1, -1, 1)));
+		weights = tf.withName("weights").placeholder(TFloat32.class, Placeholder
+			.shape(Shape.of(-1, -1, -1, 1)));
+
+		// Encoder.
+		Operand<TFloat32> x = input;
+		long cin = 1;
+		final List<Operand<TFloat32>> skips = new ArrayList<>();
+		for (int level = 0; level < c.depth() - 1; level++) {
+			final long f = c.filters(level);
+			x = l.convRelu("enc" + level + "_a", x, 3, cin, f);
+			x = l.convRelu("enc" + level + "_b", x, 3, f, f);
+			skips.add(x);
+			x = l.maxPool2(x);
+			cin = f;
+		}
+		final int bl = c.depth() - 1;
+		final long fb = c.filters(bl);
+		x = l.convRelu("bottleneck_a", x, 3, cin, fb);
+		x = l.convRelu("bottleneck_b", x, 3, fb, fb);
+		deterministic.addAll(skips);
+		deterministic.add(x);
+		final Operand<TFloat32> pooled = tf.math.mean(x, tf.constant(new int[] { 1,
+			2 }));
+		final Operand<TFloat32> norm = tf.math.sqrt(tf.math.maximum(tf.reduceSum(tf
+			.math.square(pooled), tf.constant(new int[] { 1 }),
+			org.tensorflow.op.core.ReduceSum.keepDims(true)), tf.constant(1e-12f)));
+		embedding = tf.withName("embedding").math.div(pooled, norm);
+		x = l.dropout(x, keep);
+
+		// Decoder.
+		long cur = fb;
+		for (int level = c.depth() - 2; level >= 0; level--) {
+			final long f = c.filters(level);
+			final Operand<TFloat32> up = l.upConv2("up" + level, x, cur, f);
+			x = l.concatChannels(skips.get(level), up);
+			x = l.convRelu("dec" + level + "_a", x, 3, 2 * f, f);
+			x = l.convRelu("dec" + level + "_b", x, 3, f, f);
+			x = l.dropout(x, keep);
+			cur = f;
+		}
+		logits = l.conv2d("head", x, 1, cur, 1);
+		probability = tf.withName("probability").math.sigmoid(logits);
+		loss = tf.withName("loss").identity(l.maskedSigmoidCrossEntropy(logits,
+			labels, weights));
+		variables = new ArrayList<>(l.variables());
+		train = new Adam(graph, c.learningRate()).minimize(loss, "train");
+	}
+}
