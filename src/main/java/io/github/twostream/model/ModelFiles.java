@@ -71,7 +71,9 @@ final class ModelFiles {
 			Files.move(tmp, dir.resolve(MODEL_JSON),
 				StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
-		catch (final IOException | TensorFlowException e) {
+		catch (final IOException | TensorFlowException | IllegalStateException
+				| IllegalArgumentException e)
+		{
 			throw new UserException("could not save the task model to " + dir + " (" +
 				e.getMessage() + ")", "check that the folder is writable and the disk not full", e);
 		}
@@ -102,7 +104,9 @@ final class ModelFiles {
 			try {
 				model.session().restore(dir.resolve(VARIABLES_PREFIX).toString());
 			}
-			catch (final TensorFlowException e) {
+			catch (final RuntimeException e) {
+				// NB: TF maps its status codes to TensorFlowException or to standard
+				// exceptions (TFInvalidArgumentException is an IllegalArgumentException).
 				throw new UserException("the checkpoint files in " + dir +
 					" are corrupt, truncated or from another architecture (" + firstLine(e
 						.getMessage()) + ")",
@@ -192,7 +196,9 @@ final class ModelFiles {
 			Files.writeString(dir.resolve(EXPORT_JSON), GSON.toJson(desc),
 				StandardCharsets.UTF_8);
 		}
-		catch (final IOException | TensorFlowException e) {
+		catch (final IOException | TensorFlowException | IllegalStateException
+				| IllegalArgumentException e)
+		{
 			throw new UserException("could not export the SavedModel to " + dir +
 				" (" + e.getMessage() + ")", "check that the folder is writable", e);
 		}
