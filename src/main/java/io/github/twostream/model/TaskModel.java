@@ -2,6 +2,7 @@ package io.github.twostream.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -13,6 +14,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
+import io.github.twostream.model.tf.Tensors;
 import io.github.twostream.model.tf.TfRuntime;
 import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
@@ -299,7 +301,7 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 				if (probOut != null) ((TFloat32) r.get(k++)).asRawTensor().data()
 					.asFloats().read(probOut, start * px, m * px);
 				if (embOut != null) {
-					final float[][] e = io.github.twostream.model.tf.Tensors.matrix(
+					final float[][] e = Tensors.matrix(
 						(TFloat32) r.get(k++));
 					System.arraycopy(e, 0, embOut, start, m);
 				}
@@ -318,8 +320,8 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 		final float[] meanOut, final float[] miOut, final int outOff)
 	{
 		final int len = m * px;
-		java.util.Arrays.fill(sumP, 0, len, 0);
-		java.util.Arrays.fill(sumH, 0, len, 0);
+		Arrays.fill(sumP, 0, len, 0);
+		Arrays.fill(sumH, 0, len, 0);
 		final float[] p = new float[len];
 		for (int t = 0; t < T; t++) {
 			final Session.Runner runner = session.runner().feed(net.keep,
