@@ -89,6 +89,34 @@ final class UNetGraph {
 			.noOp();
 	}
 
+	/**
+	 * Channel ("spatial") dropout: one inverted-dropout mask value per sample
+	 * and channel, shared by all pixels.
+	 * <p>
+	 * NB: neighbouring pixels of a feature map are strongly correlated, so
+	 * per-pixel dropout mostly adds pixel noise; dropping whole feature maps
+	 * (Tompson et al. 2015) perturbs what the decoder sees, which is what MC
+	 * dropout should sample, and needs N*C instead of N*H*W*C random numbers
+	 * per pass (the T MC passes were dominated by random-number generation).
+	 * </p>
+	 */
+	private static Operand<TFloat32> channelDropout(final Ops tf,
+		final Operand<TFloat32> in, final Operand<TFloat32> keep, final long seed,
+		final long seed2)
+	{
+		final Operand<org.tensorflow.types.TInt32> shape = tf.shape(in);
+		final Operand<org.tensorflow.types.TInt32> noiseShape = tf.concat(List.of(
+			tf.slice(shape, tf.constant(new int[] { 0 }), tf.constant(new int[] {
+				1 })), tf.constant(new int[] { 1, 1 }), tf.slice(shape, tf.constant(
+					new int[] { 3 }), tf.constant(new int[] { 1 }))), tf.constant(0));
+		final Operand<TFloat32> u = tf.random.randomUniform(noiseShape,
+			TFloat32.class, org.tensorflow.op.random.RandomUniform.seed(seed),
+			org.tensorflow.op.random.RandomUniform.seed2(seed2));
+		final Operand<TFloat32> mask = tf.math.div(tf.dtypes.cast(tf.math.less(u,
+			keep), TFloat32.class), keep);
+		return tf.math.mul(in, mask);
+	}
+
 	UNetGraph(final Graph graph, final UNetConfig c) {
 		final Ops tf = Ops.create(graph);
 		final Layers l = new Layers(tf, c.seed());
@@ -125,7 +153,7 @@ final class UNetGraph {
 			.math.square(pooled), tf.constant(new int[] { 1 }),
 			org.tensorflow.op.core.ReduceSum.keepDims(true)), tf.constant(1e-12f)));
 		embedding = tf.withName("embedding").math.div(pooled, norm);
-		x = l.dropout(x, keep);
+		x = channelDropout(tf, x, keep, c.seed(), 1001);
 
 		// Decoder.
 		long cur = fb;
@@ -135,7 +163,7 @@ final class UNetGraph {
 			x = l.concatChannels(skips.get(level), up);
 			x = l.convRelu("dec" + level + "_a", x, 3, 2 * f, f);
 			x = l.convRelu("dec" + level + "_b", x, 3, f, f);
-			x = l.dropout(x, keep);
+			x = channelDropout(tf, x, keep, c.seed(), 1001);
 			cur = f;
 		}
 		logits = l.conv2d("head", x, 1, cur, 1);
