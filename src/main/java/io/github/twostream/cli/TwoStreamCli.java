@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 		LabelCommand.class, //
 		ExportLabelsCommand.class, //
 		RelinkCommand.class, //
+		BenchModelCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {
 

@@ -26,6 +26,7 @@ public final class TfRuntime {
 	private final int intraOpThreads;
 	private final int interOpThreads;
 	private final ConfigProto config;
+	private volatile String device;
 
 	private TfRuntime() {
 		try {
@@ -90,5 +91,30 @@ public final class TfRuntime {
 	/** A new Session on {@code graph} with this runtime's config. */
 	public Session newSession(final Graph graph) {
 		return new Session(graph, config);
+	}
+
+	/**
+	 * A new Session with this runtime's threads but without soft placement, so
+	 * an op pinned to a missing device fails instead of falling back (used by
+	 * {@link TfDevices} to probe devices).
+	 */
+	public Session newStrictSession(final Graph graph) {
+		return new Session(graph, config.toBuilder().setAllowSoftPlacement(false)
+			.build());
+	}
+
+	/**
+	 * The device TensorFlow computes on in this process, e.g. "CPU" or
+	 * "GPU:0"; probed once (see {@link TfDevices#probe()}).
+	 */
+	public String device() {
+		String d = device;
+		if (d == null) {
+			synchronized (this) {
+				d = device;
+				if (d == null) device = d = TfDevices.probe();
+			}
+		}
+		return d;
 	}
 }

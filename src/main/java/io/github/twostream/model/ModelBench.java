@@ -1,0 +1,286 @@
+package io.github.twostream.model;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+
+import org.tensorflow.Result;
+import org.tensorflow.types.TFloat32;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import io.github.twostream.model.tf.Tensors;
+import io.github.twostream.model.tf.TfRuntime;
+import io.github.twostream.util.Progress;
+import io.github.twostream.util.UserException;
+
+/**
+ * Benchmark of the task model (not a test): training and inference
+ * throughput of the reference U-Net, the overhead of {@link TaskModel}'s
+ * Java glue over a bare session run, and optionally a learning check on the
+ * Lucchi EM data set (train on random labelled patches, foreground IoU on the
+ * test volume predicted with {@link TiledPredictor}).
+ * <p>
+ * Run with {@code ./twostream bench-model} or as a main class.
+ * </p>
+ */
+public final class ModelBench {
+
+	/**
+	 * @param seconds minimum timed duration of each throughput figure
+	 * @param lucchi folder with train/test-images/labels.tif, or null to skip
+	 * @param patches labelled training patches drawn from the Lucchi train
+	 *          volume
+	 * @param trainSteps training steps for the Lucchi check
+	 * @param testSlices test slices predicted (evenly spread; 0 = all)
+	 */
+	public record Settings(double seconds, Path lucchi, int patches,
+		int trainSteps, int testSlices)
+	{
+
+		public static Settings defaults() {
+			return new Settings(10, null, 200, 400, 0);
+		}
+	}
+
+	private final Settings settings;
+	private final PrintStream out;
+
+	public ModelBench(final Settings settings, final PrintStream out) {
+		this.settings = settings;
+		this.out = out;
+	}
+
+	public static void main(final String... args) {
+		final Settings s = Settings.defaults();
+		new ModelBench(new Settings(s.seconds(), args.length > 0 ? Path.of(args[0])
+			: null, s.patches(), s.trainSteps(), s.testSlices()), System.out).run(
+				Progress.NONE);
+	}
+
+	public void run(final Progress progress) {
+		final TfRuntime rt = TfRuntime.get();
+		out.printf("TensorFlow %s on %s, %d intra-op threads, %d cores%n", rt
+			.version(), rt.device(), rt.intraOpThreads(), Runtime.getRuntime()
+				.availableProcessors());
+		final UNetConfig c = UNetConfig.reference();
+		try (TaskModel m = new TaskModel(c)) {
+			out.printf("reference U-Net: %d parameters, input %dx%d%n", m
+				.parameterCount(), c.patchSize(), c.patchSize());
+			throughput(m, progress);
+		}
+		if (settings.lucchi() != null) lucchi(progress);
+	}
+
+	private void throughput(final TaskModel m, final Progress progress) {
+		final int s = m.config().patchSize(), px = s * s;
+		final Random r = new Random(1);
+		final TrainingSet t = new TrainingSet(s);
+		for (int i = 0; i < 32; i++) {
+			final float[] img = new float[px];
+			final byte[] mask = new byte[px];
+			for (int j = 0; j < px; j++) {
+				mask[j] = (byte) (r.nextFloat() < 0.07f ? 1 : 0);
+				img[j] = (float) (mask[j] == 1 ? 0.3 : 0.7) + 0.1f * (float) r
+					.nextGaussian();
+			}
+			t.add(img, mask);
+		}
+		progress.status("Benchmarking training");
+		m.trainSteps(t, 3, Progress.NONE); // warm-up
+		long steps = 0;
+		final long t0 = System.nanoTime();
+		while (System.nanoTime() - t0 < settings.seconds() * 1e9) {
+			progress.checkCancelled();
+			m.trainSteps(t, 1, Progress.NONE);
+			steps++;
+		}
+		final double trainSec = (System.nanoTime() - t0) / 1e9;
+		out.printf("training:  %.1f patches/s (batch %d, %d steps in %.1f s)%n",
+			steps * m.config().batchSize() / trainSec, m.config().batchSize(), steps,
+			trainSec);
+
+		progress.status("Benchmarking inference");
+		final int n = 64;
+		final float[] batch = new float[n * px], prob = new float[n * px];
+		for (int i = 0; i < batch.length; i++)
+			batch[i] = t.image((i / px) % t.count())[i % px];
+		m.predict(batch, n, prob); // warm-up
+		// NB: interleaved rounds, best of each, so load from other processes
+		// hits both paths alike.
+		double ours = Double.MAX_VALUE, bare = Double.MAX_VALUE;
+		try (TFloat32 in = Tensors.batch(batch, n, s, s)) {
+			for (int round = 0; round < 5; round++) {
+				ours = Math.min(ours, timePerCall(() -> m.predict(batch, n, prob),
+					progress, 5));
+				bare = Math.min(bare, timePerCall(() -> {
+					try (Result res = m.session().runner().feed(m.net().input, in).fetch(m
+						.net().probability).run())
+					{
+						res.get(0);
+					}
+				}, progress, 5));
+			}
+		}
+		out.printf("inference: %.1f patches/s (batch %d, TaskModel.predict)%n", n /
+			ours, n);
+		out.printf(
+			"glue:      TaskModel.predict %.2f ms vs bare session run %.2f ms per batch (best of 5 interleaved rounds): %+.1f %%%n",
+			ours * 1e3, bare * 1e3, 100 * (ours - bare) / bare);
+		final double score = timePerCall(() -> m.score(batch, n, 8), progress, 3);
+		out.printf("scoring:   %.1f patches/s (entropy, margin, embedding + BALD T=8)%n",
+			n / score);
+	}
+
+	/**
+	 * Mean seconds per call, over at least {@code settings.seconds() / parts}
+	 * and 3 calls.
+	 */
+	private double timePerCall(final Runnable call, final Progress progress,
+		final int parts)
+	{
+		long calls = 0;
+		final long t0 = System.nanoTime();
+		while (System.nanoTime() - t0 < settings.seconds() / parts * 1e9 ||
+			calls < 3)
+		{
+			progress.checkCancelled();
+			call.run();
+			calls++;
+		}
+		return (System.nanoTime() - t0) / 1e9 / calls;
+	}
+
+	// -- Learning check on Lucchi --
+
+	private void lucchi(final Progress progress) {
+		final Path dir = settings.lucchi();
+		final long t0 = System.nanoTime();
+		final Stack trainImg = Stack.open(dir.resolve("train-images.tif"));
+		final Stack trainLab = Stack.open(dir.resolve("train-labels.tif"));
+		final Stack testImg = Stack.open(dir.resolve("test-images.tif"));
+		final Stack testLab = Stack.open(dir.resolve("test-labels.tif"));
+		final float[] trainNorm = trainImg.percentiles(1, 99.8);
+		final float[] testNorm = testImg.percentiles(1, 99.8);
+		final UNetConfig c = UNetConfig.reference();
+		final int s = c.patchSize();
+		final Random r = new Random(c.seed());
+		final TrainingSet t = new TrainingSet(s);
+		for (int i = 0; i < settings.patches(); i++) {
+			final int z = r.nextInt(trainImg.depth);
+			final int x0 = r.nextInt(trainImg.width - s + 1), y0 = r.nextInt(
+				trainImg.height - s + 1);
+			final float[] img = new float[s * s];
+			final byte[] mask = new byte[s * s];
+			for (int y = 0; y < s; y++)
+				for (int x = 0; x < s; x++) {
+					img[y * s + x] = trainImg.normalised(z, x0 + x, y0 + y, trainNorm);
+					mask[y * s + x] = (byte) (trainLab.value(z, x0 + x, y0 + y) > 127 ? 1
+						: 0);
+				}
+			t.add(img, mask);
+		}
+		out.printf("lucchi: %d patches of %dx%d, %.1f %% foreground, loaded in %.1f s%n",
+			t.count(), s, s, 100.0 * t.foregroundPixels() / (t.foregroundPixels() + t
+				.backgroundPixels()), (System.nanoTime() - t0) / 1e9);
+		try (TaskModel m = new TaskModel(c)) {
+			final long t1 = System.nanoTime();
+			final float loss = m.trainSteps(t, settings.trainSteps(), progress);
+			final double trainSec = (System.nanoTime() - t1) / 1e9;
+			out.printf("lucchi: trained %d steps (batch %d) in %.1f s, final loss %.4f%n",
+				settings.trainSteps(), c.batchSize(), trainSec, loss);
+			final int depth = testImg.depth;
+			final int count = settings.testSlices() <= 0 ? depth : Math.min(depth,
+				settings.testSlices());
+			final int[] zs = new int[count];
+			for (int i = 0; i < count; i++)
+				zs[i] = (int) ((long) i * depth / count);
+			final long[] counts = new long[2]; // intersection, union
+			final TiledPredictor tp = TiledPredictor.of(m);
+			final long t2 = System.nanoTime();
+			final long[] tilingNanos = { 0 };
+			tp.predictVolume(testImg.width, testImg.height, count, i -> {
+				final float[] sl = testImg.slice(zs[i]);
+				for (int j = 0; j < sl.length; j++)
+					sl[j] = (sl[j] - testNorm[0]) / Math.max(1e-6f, testNorm[1] -
+						testNorm[0]);
+				tilingNanos[0] -= System.nanoTime();
+				return sl;
+			}, (i, prob) -> {
+				tilingNanos[0] += System.nanoTime();
+				final float[] lab = testLab.slice(zs[i]);
+				for (int j = 0; j < prob.length; j++) {
+					final boolean p = prob[j] > 0.5f, g = lab[j] > 127;
+					if (p && g) counts[0]++;
+					if (p || g) counts[1]++;
+				}
+			}, progress);
+			final double predSec = (System.nanoTime() - t2) / 1e9;
+			out.printf(
+				"lucchi: foreground IoU %.3f on %d test slices (%dx%d), predicted in %.1f s (tiled prediction %.1f s = %.2f Mpx/s, tile %d overlap %d), total %.1f s%n",
+				counts[1] == 0 ? 1.0 : counts[0] / (double) counts[1], count,
+				testImg.width, testImg.height, predSec, tilingNanos[0] / 1e9,
+				(double) count * testImg.width * testImg.height / (tilingNanos[0] /
+					1e9) / 1e6, tp.tile(), tp.overlap(), (System.nanoTime() - t0) / 1e9);
+		}
+	}
+
+	/** An 8/16/32-bit grey stack held as ImageJ processors. */
+	private static final class Stack {
+
+		final ImageStack stack;
+		final int width, height, depth;
+
+		private Stack(final ImageStack stack) {
+			this.stack = stack;
+			width = stack.getWidth();
+			height = stack.getHeight();
+			depth = stack.getSize();
+		}
+
+		static Stack open(final Path file) {
+			if (!new File(file.toString()).isFile()) throw new UserException(
+				"no image at " + file, "pass the folder holding the Lucchi TIFFs");
+			final ImagePlus imp = IJ.openImage(file.toString());
+			if (imp == null) throw new UserException("cannot open " + file,
+				"check that it is a TIFF stack");
+			return new Stack(imp.getStack());
+		}
+
+		/** A copy of slice {@code z} as row-major floats. */
+		float[] slice(final int z) {
+			return (float[]) stack.getProcessor(z + 1).convertToFloat().duplicate()
+				.getPixels();
+		}
+
+		float value(final int z, final int x, final int y) {
+			return stack.getProcessor(z + 1).getf(x, y);
+		}
+
+		float normalised(final int z, final int x, final int y, final float[] lh) {
+			return (value(z, x, y) - lh[0]) / Math.max(1e-6f, lh[1] - lh[0]);
+		}
+
+		/** Low and high percentiles over a subsample of the stack. */
+		float[] percentiles(final double low, final double high) {
+			final int step = Math.max(1, (int) ((long) width * height * depth /
+				2_000_000));
+			final float[] v = new float[(int) ((long) width * height * depth / step) +
+				1];
+			int n = 0;
+			long i = 0;
+			for (int z = 0; z < depth; z++) {
+				final float[] px = (float[]) stack.getProcessor(z + 1).convertToFloat()
+					.getPixels();
+				for (final float f : px)
+					if (i++ % step == 0 && n < v.length) v[n++] = f;
+			}
+			Arrays.sort(v, 0, n);
+			return new float[] { v[(int) (low / 100 * (n - 1))], v[(int) (high / 100 *
+				(n - 1))] };
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package io.github.twostream.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.twostream.util.UserException;
+
+/**
+ * Labelled square patches for training the task model: normalised row-major
+ * intensities ({@code float[size*size]}) with a mask ({@code byte[size*size]}:
+ * {@link #BACKGROUND}, {@link #FOREGROUND} or {@link #IGNORE} for unlabelled
+ * pixels). Arrays are kept by reference, not copied.
+ */
+public final class TrainingSet {
+
+	public static final byte BACKGROUND = 0;
+	public static final byte FOREGROUND = 1;
+	/** Unlabelled pixel: weight 0 in the loss (byte value 255). */
+	public static final byte IGNORE = (byte) 255;
+
+	private final int size;
+	private final List<float[]> images = new ArrayList<>();
+	private final List<byte[]> masks = new ArrayList<>();
+	private long foreground, background;
+
+	public TrainingSet(final int size) {
+		if (size < 1) throw new IllegalArgumentException("patch size " + size);
+		this.size = size;
+	}
+
+	/** Adds one patch; throws UserException on a wrong size or mask value. */
+	public TrainingSet add(final float[] image, final byte[] mask) {
+		final int n = size * size;
+		if (image.length != n || mask.length != n) throw new UserException(
+			"training patch has " + image.length + " pixels and mask " + mask.length +
+				", expected " + n + " (" + size + "x" + size + ")",
+			"cut training patches at the model's patch size");
+		long fg = 0, bg = 0;
+		for (final byte m : mask) {
+			if (m == FOREGROUND) fg++;
+			else if (m == BACKGROUND) bg++;
+			else if (m != IGNORE) throw new UserException("mask value " + (m &
+				0xff) + " is not 0, 1 or 255",
+				"use 0 = background, 1 = foreground, 255 = unlabelled");
+		}
+		images.add(image);
+		masks.add(mask);
+		foreground += fg;
+		background += bg;
+		return this;
+	}
+
+	public int size() {
+		return size;
+	}
+
+	public int count() {
+		return images.size();
+	}
+
+	public float[] image(final int i) {
+		return images.get(i);
+	}
+
+	public byte[] mask(final int i) {
+		return masks.get(i);
+	}
+
+	/** Number of labelled foreground pixels. */
+	public long foregroundPixels() {
+		return foreground;
+	}
+
+	/** Number of labelled background pixels. */
+	public long backgroundPixels() {
+		return background;
+	}
+}

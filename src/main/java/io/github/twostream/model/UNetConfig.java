@@ -1,0 +1,102 @@
+package io.github.twostream.model;
+
+import io.github.twostream.util.UserException;
+
+/**
+ * Architecture and training settings of the task model's U-Net.
+ * <p>
+ * {@code depth} counts resolution levels including the bottleneck, so the
+ * network downsamples {@code depth - 1} times and every input side must be a
+ * multiple of {@link #sizeMultiple()}. Level {@code l} (0-based) has
+ * {@code baseFilters << l} filters.
+ * </p>
+ *
+ * @param patchSize side of the square training/scoring patches (pixels)
+ * @param depth number of levels (2..6)
+ * @param baseFilters filters of the first level, doubling per level
+ * @param keepProbability dropout keep probability at the bottleneck and the
+ *          decoder, used in training and for MC dropout (1 = no dropout)
+ * @param learningRate Adam learning rate
+ * @param batchSize training batch size (patches per step)
+ * @param classBalance exponent {@code beta} of the class-balancing weights
+ *          (0 = unweighted, 0.5 = inverse square root of the class frequency,
+ *          1 = inverse frequency); see {@link TaskModel}
+ * @param seed seed of weight initialisation, dropout, batch sampling and
+ *          augmentation
+ */
+public record UNetConfig(int patchSize, int depth, int baseFilters,
+	float keepProbability, float learningRate, int batchSize, float classBalance,
+	long seed)
+{
+
+	public UNetConfig {
+		if (depth < 2 || depth > 6) throw new UserException("U-Net depth " + depth +
+			" is out of range", "use a depth between 2 and 6");
+		if (baseFilters < 1 || baseFilters > 256) throw new UserException(
+			"U-Net base filters " + baseFilters + " is out of range",
+			"use between 1 and 256 filters");
+		if (patchSize < 1 || patchSize % (1 << (depth - 1)) != 0)
+			throw new UserException("patch size " + patchSize +
+				" is not a multiple of " + (1 << (depth - 1)) + " (2^(depth-1))",
+				"use a patch size such as 64");
+		if (!(keepProbability > 0 && keepProbability <= 1)) throw new UserException(
+			"dropout keep probability " + keepProbability + " is not in (0, 1]",
+			"use e.g. 0.9");
+		if (!(learningRate > 0)) throw new UserException("learning rate " +
+			learningRate + " is not positive", "use e.g. 0.001");
+		if (batchSize < 1) throw new UserException("batch size " + batchSize +
+			" is not positive", "use e.g. 16");
+		if (!(classBalance >= 0 && classBalance <= 1)) throw new UserException(
+			"class balance exponent " + classBalance + " is not in [0, 1]",
+			"use 0 (off), 0.5 or 1");
+	}
+
+	/**
+	 * The reference network: 64 x 64 x 1 input, 3 levels with 16, 32, 64
+	 * filters, keep probability 0.9, Adam at 1e-3, batch 16 (116,753
+	 * parameters).
+	 */
+	public static UNetConfig reference() {
+		return new UNetConfig(64, 3, 16, 0.9f, 1e-3f, 16, 0.5f, 42L);
+	}
+
+	/** Side multiple every input must have: {@code 2^(depth-1)}. */
+	public int sizeMultiple() {
+		return 1 << (depth - 1);
+	}
+
+	/** Filters at level {@code level} (0 = full resolution). */
+	public int filters(final int level) {
+		return baseFilters << level;
+	}
+
+	/** Length of the embedding (bottleneck channels). */
+	public int embeddingSize() {
+		return filters(depth - 1);
+	}
+
+	/** True if both configs build the same variables (same weights fit). */
+	public boolean sameArchitecture(final UNetConfig other) {
+		return depth == other.depth && baseFilters == other.baseFilters;
+	}
+
+	public UNetConfig withPatchSize(final int size) {
+		return new UNetConfig(size, depth, baseFilters, keepProbability,
+			learningRate, batchSize, classBalance, seed);
+	}
+
+	public UNetConfig withSeed(final long s) {
+		return new UNetConfig(patchSize, depth, baseFilters, keepProbability,
+			learningRate, batchSize, classBalance, s);
+	}
+
+	public UNetConfig withBatchSize(final int b) {
+		return new UNetConfig(patchSize, depth, baseFilters, keepProbability,
+			learningRate, b, classBalance, seed);
+	}
+
+	public UNetConfig withArchitecture(final int d, final int base) {
+		return new UNetConfig(patchSize, d, base, keepProbability, learningRate,
+			batchSize, classBalance, seed);
+	}
+}

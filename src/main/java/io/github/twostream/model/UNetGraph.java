@@ -1,0 +1,176 @@
+package io.github.twostream.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+import io.github.twostream.model.tf.Layers;
+
+/**
+ * The U-Net graph of a {@link TaskModel}: handles to its inputs, outputs and
+ * training op. Fully convolutional: the input is {@code [N, H, W, 1]} with
+ * {@code H} and {@code W} multiples of {@link UNetConfig#sizeMultiple()}.
+ */
+final class UNetGraph {
+
+	final Placeholder<TFloat32> input;
+	/** Dropout keep probability; defaults to 1 (deterministic) if not fed. */
+	final Operand<TFloat32> keep;
+	final Placeholder<TFloat32> labels;
+	final Placeholder<TFloat32> weights;
+	/**
+	 * Outputs of the deterministic part of the network (the encoder skips and
+	 * the bottleneck before dropout). NB: MC dropout feeds these back, computed
+	 * once, so the T stochastic passes only run the decoder.
+	 */
+	final List<Operand<TFloat32>> deterministic = new ArrayList<>();
+	final Operand<TFloat32> logits;
+	final Operand<TFloat32> probability;
+	/** L2-normalised global average of the bottleneck features, [N, C]. */
+	final Operand<TFloat32> embedding;
+	final Operand<TFloat32> loss;
+	final Op train;
+	final List<Variable<TFloat32>> variables;
+
+	/**
+	 * One Adam step (TF's ApplyAdam kernel, Kingma and Ba's defaults beta1 =
+	 * 0.9, beta2 = 0.999, epsilon = 1e-7) that is race-free and so
+	 * reproducible.
+	 * <p>
+	 * NB: tensorflow-framework 1.1's {@code Adam} updates its beta-power
+	 * variables in the same op group as the ApplyAdam ops that read them, with
+	 * no ordering, and lets a layer's weights be updated in place while
+	 * backpropagation into earlier layers still reads them. Both races made
+	 * two identically seeded trainings diverge (even with one TF thread). Here
+	 * every update waits for all gradients, and the beta powers advance only
+	 * after every update.
+	 * </p>
+	 */
+	private static Op adamStep(final Ops tf, final float learningRate,
+		final Operand<TFloat32> loss, final List<Variable<TFloat32>> vars)
+	{
+		final Gradients grads = tf.gradients(loss, vars);
+		final List<Op> gradIds = new ArrayList<>();
+		for (int i = 0; i < vars.size(); i++)
+			gradIds.add(tf.identity(grads.<TFloat32> dy(i)));
+		final Ops afterGrads = tf.withControlDependencies(gradIds);
+		final Variable<TFloat32> b1Power = tf.withName("adam_beta1_power").variable(
+			tf.constant(0.9f));
+		final Variable<TFloat32> b2Power = tf.withName("adam_beta2_power").variable(
+			tf.constant(0.999f));
+		final Operand<TFloat32> lr = tf.constant(learningRate), b1 = tf.constant(
+			0.9f), b2 = tf.constant(0.999f), eps = tf.constant(1e-7f);
+		final List<Op> updates = new ArrayList<>();
+		for (int i = 0; i < vars.size(); i++) {
+			final Variable<TFloat32> v = vars.get(i);
+			final String name = v.op().name();
+			final Variable<TFloat32> m = tf.withName("adam_m_" + name).variable(
+				tf.zeros(tf.constant(v.shape().asArray()), TFloat32.class));
+			final Variable<TFloat32> s = tf.withName("adam_v_" + name).variable(
+				tf.zeros(tf.constant(v.shape().asArray()), TFloat32.class));
+			updates.add(afterGrads.train.applyAdam(v, m, s, b1Power, b2Power, lr, b1,
+				b2, eps, afterGrads.identity(grads.<TFloat32> dy(i))));
+		}
+		final Ops afterUpdates = tf.withControlDependencies(updates);
+		final Op p1 = afterUpdates.assign(b1Power, afterUpdates.math.mul(b1Power,
+			b1));
+		final Op p2 = afterUpdates.assign(b2Power, afterUpdates.math.mul(b2Power,
+			b2));
+		return tf.withControlDependencies(List.of(p1, p2)).withName("train")
+			.noOp();
+	}
+
+	/**
+	 * Channel ("spatial") dropout: one inverted-dropout mask value per sample
+	 * and channel, shared by all pixels.
+	 * <p>
+	 * NB: neighbouring pixels of a feature map are strongly correlated, so
+	 * per-pixel dropout mostly adds pixel noise; dropping whole feature maps
+	 * (Tompson et al. 2015) perturbs what the decoder sees, which is what MC
+	 * dropout should sample, and needs N*C instead of N*H*W*C random numbers
+	 * per pass (the T MC passes were dominated by random-number generation).
+	 * </p>
+	 */
+	private static Operand<TFloat32> channelDropout(final Ops tf,
+		final Operand<TFloat32> in, final Operand<TFloat32> keep, final long seed,
+		final long seed2)
+	{
+		final Operand<org.tensorflow.types.TInt32> shape = tf.shape(in);
+		final Operand<org.tensorflow.types.TInt32> noiseShape = tf.concat(List.of(
+			tf.slice(shape, tf.constant(new int[] { 0 }), tf.constant(new int[] {
+				1 })), tf.constant(new int[] { 1, 1 }), tf.slice(shape, tf.constant(
+					new int[] { 3 }), tf.constant(new int[] { 1 }))), tf.constant(0));
+		final Operand<TFloat32> u = tf.random.randomUniform(noiseShape,
+			TFloat32.class, org.tensorflow.op.random.RandomUniform.seed(seed),
+			org.tensorflow.op.random.RandomUniform.seed2(seed2));
+		final Operand<TFloat32> mask = tf.math.div(tf.dtypes.cast(tf.math.less(u,
+			keep), TFloat32.class), keep);
+		return tf.math.mul(in, mask);
+	}
+
+	UNetGraph(final Graph graph, final UNetConfig c) {
+		final Ops tf = Ops.create(graph);
+		final Layers l = new Layers(tf, c.seed());
+		input = tf.withName("image").placeholder(TFloat32.class, Placeholder
+			.shape(Shape.of(-1, -1, -1, 1)));
+		keep = tf.withName("keep_probability").placeholderWithDefault(tf.constant(
+			1f), Shape.scalar());
+		labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder
+			.shape(Shape.of(-1, -1, -1, 1)));
+		weights = tf.withName("weights").placeholder(TFloat32.class, Placeholder
+			.shape(Shape.of(-1, -1, -1, 1)));
+
+		// Encoder.
+		Operand<TFloat32> x = input;
+		long cin = 1;
+		final List<Operand<TFloat32>> skips = new ArrayList<>();
+		for (int level = 0; level < c.depth() - 1; level++) {
+			final long f = c.filters(level);
+			x = l.convRelu("enc" + level + "_a", x, 3, cin, f);
+			x = l.convRelu("enc" + level + "_b", x, 3, f, f);
+			skips.add(x);
+			x = l.maxPool2(x);
+			cin = f;
+		}
+		final int bl = c.depth() - 1;
+		final long fb = c.filters(bl);
+		x = l.convRelu("bottleneck_a", x, 3, cin, fb);
+		x = l.convRelu("bottleneck_b", x, 3, fb, fb);
+		deterministic.addAll(skips);
+		deterministic.add(x);
+		final Operand<TFloat32> pooled = tf.math.mean(x, tf.constant(new int[] { 1,
+			2 }));
+		final Operand<TFloat32> norm = tf.math.sqrt(tf.math.maximum(tf.reduceSum(tf
+			.math.square(pooled), tf.constant(new int[] { 1 }),
+			org.tensorflow.op.core.ReduceSum.keepDims(true)), tf.constant(1e-12f)));
+		embedding = tf.withName("embedding").math.div(pooled, norm);
+		x = channelDropout(tf, x, keep, c.seed(), 1001);
+
+		// Decoder.
+		long cur = fb;
+		for (int level = c.depth() - 2; level >= 0; level--) {
+			final long f = c.filters(level);
+			final Operand<TFloat32> up = l.upConv2("up" + level, x, cur, f);
+			x = l.concatChannels(skips.get(level), up);
+			x = l.convRelu("dec" + level + "_a", x, 3, 2 * f, f);
+			x = l.convRelu("dec" + level + "_b", x, 3, f, f);
+			x = channelDropout(tf, x, keep, c.seed(), 1001);
+			cur = f;
+		}
+		logits = l.conv2d("head", x, 1, cur, 1);
+		probability = tf.withName("probability").math.sigmoid(logits);
+		loss = tf.withName("loss").identity(l.maskedSigmoidCrossEntropy(logits,
+			labels, weights));
+		variables = new ArrayList<>(l.variables());
+		train = adamStep(tf, c.learningRate(), loss, variables);
+	}
+}
