@@ -67,6 +67,67 @@ class ContrastiveEncoderTest {
 			new EncoderCacheKey("synthetic-2", small(3))));
 	}
 
+	/** The graph NT-Xent equals a direct Java evaluation of its formula. */
+	@Test
+	void ntXentMatchesItsDefinition() {
+		final int n = 5, m = 2 * n, dim = 7;
+		final double t = 0.3;
+		final java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+		final float[] z = new float[m * dim];
+		for (int i = 0; i < z.length; i++)
+			z[i] = (float) (r.nextDouble() - 0.5);
+		final float[] notSelf = new float[m * m], pos = new float[m * m];
+		for (int i = 0; i < m; i++)
+			for (int j = 0; j < m; j++) {
+				notSelf[i * m + j] = i == j ? 0 : 1;
+				pos[i * m + j] = j == (i + n) % m ? 1 : 0;
+			}
+		final float graphLoss;
+		try (org.tensorflow.Graph g = new org.tensorflow.Graph()) {
+			final org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(g);
+			final var zp = tf.placeholder(org.tensorflow.types.TFloat32.class);
+			final var nsp = tf.placeholder(org.tensorflow.types.TFloat32.class);
+			final var pp = tf.placeholder(org.tensorflow.types.TFloat32.class);
+			final var loss = ContrastiveEncoder.ntXent(tf, zp, nsp, pp, t);
+			try (org.tensorflow.Session s = io.github.twostream.model.tf.TfRuntime
+				.get().newSession(g);
+					var zt = tensor(z, m, dim);
+					var nst = tensor(notSelf, m, m);
+					var pt = tensor(pos, m, m);
+					org.tensorflow.Result res = s.runner().feed(zp, zt).feed(nsp, nst)
+						.feed(pp, pt).fetch(loss).run())
+			{
+				graphLoss = ((org.tensorflow.types.TFloat32) res.get(0)).getFloat();
+			}
+		}
+		// reference: cosine similarities, softmax over j != i, positive i+n
+		double total = 0;
+		for (int i = 0; i < m; i++) {
+			double den = 0, positive = 0;
+			for (int j = 0; j < m; j++) {
+				if (j == i) continue;
+				double dot = 0, ni = 0, nj = 0;
+				for (int c = 0; c < dim; c++) {
+					dot += z[i * dim + c] * z[j * dim + c];
+					ni += z[i * dim + c] * z[i * dim + c];
+					nj += z[j * dim + c] * z[j * dim + c];
+				}
+				final double sim = dot / Math.sqrt(ni * nj) / t;
+				den += Math.exp(sim);
+				if (j == (i + n) % m) positive = sim;
+			}
+			total += Math.log(den) - positive;
+		}
+		assertEquals(total / m, graphLoss, 1e-4);
+	}
+
+	private static org.tensorflow.types.TFloat32 tensor(final float[] data,
+		final int rows, final int cols)
+	{
+		return org.tensorflow.types.TFloat32.tensorOf(org.tensorflow.ndarray.Shape
+			.of(rows, cols), org.tensorflow.ndarray.buffer.DataBuffers.of(data));
+	}
+
 	@Test
 	void corruptCheckpointIsAUserError(@TempDir final Path dir) throws Exception {
 		final EncoderCacheKey key = new EncoderCacheKey("v", small(1));

@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * A synthetic EM-like patch pool for tests: textured noise with none, a few
- * or many dark membrane-bounded blobs ("mitochondria"), with each patch's
+ * or many dark membrane-bounded blobs ("mitochondria"), random brightness
+ * and contrast per patch, with each patch's
  * true foreground fraction.
  */
 final class SyntheticPool {
@@ -52,6 +53,11 @@ final class SyntheticPool {
 							(float) (0.15 + 0.03 * gaussian(r)); // dark membrane
 					}
 			}
+			// NB: sections differ in brightness and contrast; content does not
+			final float gain = (float) (0.7 + 0.6 * r.nextDouble());
+			final float offset = (float) (0.3 * r.nextDouble() - 0.15);
+			for (int j = 0; j < p.length; j++)
+				p[j] = (p[j] - 0.5f) * gain + 0.5f + offset;
 			int fg = 0;
 			for (final boolean m : mask)
 				if (m) fg++;
