@@ -1,41 +1,39 @@
 package io.github.twostream.structure;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.twostream.util.CancelledException;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.linalg.MatMul;
+import org.tensorflow.op.nn.TopK;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+import io.github.twostream.model.tf.TfRuntime;
 import io.github.twostream.util.Progress;
 
 /**
- * Exact k nearest neighbours by brute force, blocked and multi-threaded.
+ * Exact k nearest neighbours by brute force, in blocks of queries against
+ * the whole pool.
  * <p>
- * NB: squared distances come from {@code |q|^2 + |x|^2 - 2 q.x}; the pool is
- * stored transposed in blocks of {@value #BLOCK} vectors, so the inner loop
- * is a plain multiply-add over a contiguous array, which HotSpot vectorises
- * (a dot-product reduction per pair would not be). Query blocks share one
- * pool block while it is in cache. Threads take query blocks from a counter.
+ * NB: the block's scores {@code 2 q.x - |x|^2} (a MatMul) and their top k+1
+ * run in TensorFlow: its GEMM is about ten times faster per CPU second than
+ * an auto-vectorised Java loop on this hardware (measured 30 vs 3 GMAC/s),
+ * and it uses the runtime's threads. Ranking by that score equals ranking by
+ * Euclidean distance; the k distances kept are then recomputed exactly in
+ * Java, so near-duplicates do not suffer from the cancellation in
+ * {@code |q|^2 + |x|^2 - 2 q.x}.
  * </p>
  */
 public final class ExactNeighbors implements NeighborSearch {
 
-	static final int BLOCK = 256;
-	private static final int QUERY_BLOCK = 64;
-
-	private final int threads;
-
-	public ExactNeighbors() {
-		this(Neighbors.defaultThreads());
-	}
-
-	public ExactNeighbors(final int threads) {
-		this.threads = Math.max(1, threads);
-	}
+	/** Queries per TF call: a block's score matrix is QUERY_BLOCK x n floats. */
+	private static final int QUERY_BLOCK = 512;
 
 	@Override
 	public NeighborLists search(final float[][] vectors, final int k,
@@ -43,97 +41,68 @@ public final class ExactNeighbors implements NeighborSearch {
 	{
 		final int d = Neighbors.check(vectors, k);
 		final int n = vectors.length;
-		final int nBlocks = (n + BLOCK - 1) / BLOCK;
-		final float[][] blocks = new float[nBlocks][];
-		final float[] norms = new float[n];
-		for (int b = 0; b < nBlocks; b++) {
-			final int from = b * BLOCK, m = Math.min(BLOCK, n - from);
-			final float[] t = blocks[b] = new float[d * BLOCK];
-			for (int j = 0; j < m; j++) {
-				final float[] v = vectors[from + j];
-				float s = 0;
-				for (int c = 0; c < d; c++) {
-					t[c * BLOCK + j] = v[c];
-					s += v[c] * v[c];
-				}
-				norms[from + j] = s;
-			}
+		final int kk = Math.min(k + 1, n); // NB: +1 for the query itself
+		// NB: q' = [2q, -1] and x' = [x, |x|^2] give q'.x' = 2 q.x - |x|^2 in
+		// one MatMul, with no elementwise pass over the n x n scores
+		final int d1 = d + 1;
+		final float[] all = new float[n * d1];
+		for (int i = 0; i < n; i++) {
+			System.arraycopy(vectors[i], 0, all, i * d1, d);
+			all[i * d1 + d] = HnswNeighbors.squaredDistance(vectors[i], new float[d]);
 		}
 		final int[][] ids = new int[n][k];
 		final float[][] dist = new float[n][k];
-		final int nQueryBlocks = (n + QUERY_BLOCK - 1) / QUERY_BLOCK;
-		final AtomicInteger next = new AtomicInteger();
-		final AtomicLong done = new AtomicLong();
 		progress.status("Exact nearest neighbours");
-		final Runnable worker = () -> {
-			final float[] acc = new float[BLOCK];
-			final float[][] heapD = new float[QUERY_BLOCK][k];
-			final int[][] heapI = new int[QUERY_BLOCK][k];
-			final int[] heapN = new int[QUERY_BLOCK];
-			int qb;
-			while ((qb = next.getAndIncrement()) < nQueryBlocks) {
-				if (progress.isCancelled()) return;
-				final int q0 = qb * QUERY_BLOCK, qm = Math.min(QUERY_BLOCK, n - q0);
-				java.util.Arrays.fill(heapN, 0);
-				for (int b = 0; b < nBlocks; b++) {
-					final float[] t = blocks[b];
-					final int from = b * BLOCK, m = Math.min(BLOCK, n - from);
-					for (int q = 0; q < qm; q++) {
-						final int qi = q0 + q;
-						final float[] v = vectors[qi];
-						java.util.Arrays.fill(acc, 0f);
-						for (int c = 0; c < d; c++) {
-							final float vc = v[c];
-							final int off = c * BLOCK;
-							for (int j = 0; j < BLOCK; j++)
-								acc[j] += vc * t[off + j];
-						}
-						final float nq = norms[qi];
-						final float[] hd = heapD[q];
-						final int[] hi = heapI[q];
-						for (int j = 0; j < m; j++) {
-							final int id = from + j;
-							if (id == qi) continue;
-							final float d2 = Math.max(0f, nq + norms[id] - 2 * acc[j]);
-							if (heapN[q] < k) TopK.push(hd, hi, heapN[q]++, d2, id);
-							else if (d2 < hd[0]) TopK.replaceTop(hd, hi, k, d2, id);
-						}
+		try (Graph g = new Graph()) {
+			final Ops tf = Ops.create(g);
+			final Placeholder<TFloat32> q = tf.placeholder(TFloat32.class,
+				Placeholder.shape(Shape.of(-1, d1)));
+			final Placeholder<TFloat32> pool = tf.placeholder(TFloat32.class,
+				Placeholder.shape(Shape.of(n, d1)));
+			final Operand<TFloat32> score = tf.linalg.matMul(q, pool, MatMul
+				.transposeB(true));
+			final TopK<TFloat32, TInt32> top = tf.nn.topK(score, tf.constant(kk),
+				new TopK.Options[0]);
+			final float[] qbuf = new float[QUERY_BLOCK * d1];
+			final int[] idx = new int[QUERY_BLOCK * kk];
+			final float[] hd = new float[k];
+			final int[] hi = new int[k];
+			try (Session s = TfRuntime.get().newSession(g);
+					TFloat32 poolT = TFloat32.tensorOf(Shape.of(n, d1), DataBuffers.of(all,
+						true, false)))
+			{
+				for (int q0 = 0; q0 < n; q0 += QUERY_BLOCK) {
+					progress.checkCancelled();
+					final int m = Math.min(QUERY_BLOCK, n - q0);
+					for (int b = 0; b < m; b++) {
+						final float[] v = vectors[q0 + b];
+						for (int c = 0; c < d; c++)
+							qbuf[b * d1 + c] = 2 * v[c];
+						qbuf[b * d1 + d] = -1;
 					}
+					try (TFloat32 qT = TFloat32.tensorOf(Shape.of(m, d1), DataBuffers.of(
+						qbuf, true, false).narrow((long) m * d1));
+							Result r = s.runner().feed(q, qT).feed(pool, poolT).fetch(top
+								.indices()).run())
+					{
+						((TInt32) r.get(0)).asRawTensor().data().asInts().read(idx, 0, m *
+							kk);
+					}
+					for (int b = 0; b < m; b++) {
+						final int qi = q0 + b;
+						int size = 0;
+						for (int j = 0; j < kk && size < k; j++) {
+							final int id = idx[b * kk + j];
+							if (id == qi) continue;
+							TopKHeap.push(hd, hi, size++, HnswNeighbors.squaredDistance(
+								vectors[qi], vectors[id]), id);
+						}
+						TopKHeap.sortInto(hd, hi, size, dist[qi], ids[qi]);
+					}
+					progress.progress(q0 + m, n);
 				}
-				for (int q = 0; q < qm; q++)
-					TopK.sortInto(heapD[q], heapI[q], k, dist[q0 + q], ids[q0 + q]);
-				progress.progress(done.addAndGet(qm), n);
 			}
-		};
-		run(worker, threads);
-		progress.checkCancelled();
+		}
 		return new NeighborLists(ids, dist);
-	}
-
-	/** Runs {@code worker} on {@code threads} threads and waits. */
-	static void run(final Runnable worker, final int threads) {
-		if (threads == 1) {
-			worker.run();
-			return;
-		}
-		final ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			final List<Future<?>> fs = new ArrayList<>();
-			for (int t = 0; t < threads; t++)
-				fs.add(pool.submit(worker));
-			for (final Future<?> f : fs)
-				f.get();
-		}
-		catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new CancelledException();
-		}
-		catch (final ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException re) throw re;
-			throw new IllegalStateException(e.getCause());
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 }

@@ -30,7 +30,7 @@ public final class HnswNeighbors implements NeighborSearch {
 	public record Params(int m, int efConstruction, int ef) {
 
 		public static Params defaults() {
-			return new Params(16, 100, 64);
+			return new Params(12, 40, 80);
 		}
 	}
 
@@ -63,8 +63,11 @@ public final class HnswNeighbors implements NeighborSearch {
 	{
 		final int d = Neighbors.check(vectors, k);
 		final int n = vectors.length;
+		// NB: for unit vectors (the encoder's embeddings) inner product ranks
+		// like Euclidean distance and is cheaper (no subtraction, no sqrt)
 		final HnswIndex<Integer, float[], Vec, Float> index = HnswIndex.newBuilder(
-			d, DistanceFunctions.FLOAT_EUCLIDEAN_DISTANCE, n).withM(params.m())
+			d, unitLength(vectors) ? DistanceFunctions.FLOAT_INNER_PRODUCT
+				: DistanceFunctions.FLOAT_EUCLIDEAN_DISTANCE, n).withM(params.m())
 			.withEfConstruction(params.efConstruction()).withEf(Math.max(params
 				.ef(), k + 1)).build();
 		progress.status("Building HNSW index");
@@ -89,7 +92,7 @@ public final class HnswNeighbors implements NeighborSearch {
 		final AtomicInteger next = new AtomicInteger();
 		final AtomicLong done = new AtomicLong();
 		final int step = 256;
-		ExactNeighbors.run(() -> {
+		Workers.run(() -> {
 			final float[] hd = new float[k];
 			final int[] hi = new int[k];
 			int s;
@@ -103,13 +106,13 @@ public final class HnswNeighbors implements NeighborSearch {
 						final int id = r.item().id();
 						if (id == i) continue;
 						final float d2 = squaredDistance(vectors[i], vectors[id]);
-						if (size < k) TopK.push(hd, hi, size++, d2, id);
-						else if (d2 < hd[0]) TopK.replaceTop(hd, hi, k, d2, id);
+						if (size < k) TopKHeap.push(hd, hi, size++, d2, id);
+						else if (d2 < hd[0]) TopKHeap.replaceTop(hd, hi, k, d2, id);
 					}
 					// NB: a rare short answer is padded with the farthest found
 					if (size == 0) throw new IllegalStateException(
 						"HNSW found no neighbour for vector " + i);
-					TopK.sortInto(hd, hi, size, dist[i], ids[i]);
+					TopKHeap.sortInto(hd, hi, size, dist[i], ids[i]);
 					for (int j = size; j < k; j++) {
 						dist[i][j] = dist[i][size - 1];
 						ids[i][j] = ids[i][size - 1];
@@ -120,6 +123,16 @@ public final class HnswNeighbors implements NeighborSearch {
 		}, threads);
 		progress.checkCancelled();
 		return new NeighborLists(ids, dist);
+	}
+
+	private static boolean unitLength(final float[][] vectors) {
+		for (final float[] v : vectors) {
+			float s = 0;
+			for (final float x : v)
+				s += x * x;
+			if (Math.abs(s - 1) > 1e-3f) return false;
+		}
+		return true;
 	}
 
 	static float squaredDistance(final float[] a, final float[] b) {

@@ -8,9 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+import io.github.twostream.model.tf.TfRuntime;
 
 import io.github.twostream.util.CancelledException;
 import io.github.twostream.util.Progress;
@@ -35,8 +47,8 @@ class ContrastiveEncoderTest {
 			for (final double l : losses)
 				assertTrue(Double.isFinite(l) && l > 0, "loss " + l);
 			// NT-Xent with 2N = 64 rows starts near log(63) and must drop
-			assertTrue(losses[2] < losses[0], "loss did not drop: " + java.util.Arrays
-				.toString(losses));
+			assertTrue(losses[2] < losses[0], "loss did not drop: " + Arrays.toString(
+				losses));
 			assertTrue(enc.isValidFor(key));
 			assertFalse(enc.isValidFor(new EncoderCacheKey("other-volume", small(
 				3))));
@@ -72,7 +84,7 @@ class ContrastiveEncoderTest {
 	void ntXentMatchesItsDefinition() {
 		final int n = 5, m = 2 * n, dim = 7;
 		final double t = 0.3;
-		final java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+		final SplittableRandom r = new SplittableRandom(5);
 		final float[] z = new float[m * dim];
 		for (int i = 0; i < z.length; i++)
 			z[i] = (float) (r.nextDouble() - 0.5);
@@ -83,21 +95,20 @@ class ContrastiveEncoderTest {
 				pos[i * m + j] = j == (i + n) % m ? 1 : 0;
 			}
 		final float graphLoss;
-		try (org.tensorflow.Graph g = new org.tensorflow.Graph()) {
-			final org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(g);
-			final var zp = tf.placeholder(org.tensorflow.types.TFloat32.class);
-			final var nsp = tf.placeholder(org.tensorflow.types.TFloat32.class);
-			final var pp = tf.placeholder(org.tensorflow.types.TFloat32.class);
+		try (Graph g = new Graph()) {
+			final Ops tf = Ops.create(g);
+			final Placeholder<TFloat32> zp = tf.placeholder(TFloat32.class);
+			final Placeholder<TFloat32> nsp = tf.placeholder(TFloat32.class);
+			final Placeholder<TFloat32> pp = tf.placeholder(TFloat32.class);
 			final var loss = ContrastiveEncoder.ntXent(tf, zp, nsp, pp, t);
-			try (org.tensorflow.Session s = io.github.twostream.model.tf.TfRuntime
-				.get().newSession(g);
-					var zt = tensor(z, m, dim);
-					var nst = tensor(notSelf, m, m);
-					var pt = tensor(pos, m, m);
-					org.tensorflow.Result res = s.runner().feed(zp, zt).feed(nsp, nst)
+			try (Session s = TfRuntime.get().newSession(g);
+					TFloat32 zt = tensor(z, m, dim);
+					TFloat32 nst = tensor(notSelf, m, m);
+					TFloat32 pt = tensor(pos, m, m);
+					Result res = s.runner().feed(zp, zt).feed(nsp, nst)
 						.feed(pp, pt).fetch(loss).run())
 			{
-				graphLoss = ((org.tensorflow.types.TFloat32) res.get(0)).getFloat();
+				graphLoss = ((TFloat32) res.get(0)).getFloat();
 			}
 		}
 		// reference: cosine similarities, softmax over j != i, positive i+n
@@ -121,11 +132,10 @@ class ContrastiveEncoderTest {
 		assertEquals(total / m, graphLoss, 1e-4);
 	}
 
-	private static org.tensorflow.types.TFloat32 tensor(final float[] data,
-		final int rows, final int cols)
+	private static TFloat32 tensor(final float[] data, final int rows,
+		final int cols)
 	{
-		return org.tensorflow.types.TFloat32.tensorOf(org.tensorflow.ndarray.Shape
-			.of(rows, cols), org.tensorflow.ndarray.buffer.DataBuffers.of(data));
+		return TFloat32.tensorOf(Shape.of(rows, cols), DataBuffers.of(data));
 	}
 
 	@Test

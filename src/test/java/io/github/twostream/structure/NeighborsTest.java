@@ -34,10 +34,10 @@ class NeighborsTest {
 
 	@Test
 	void exactMatchesNaiveSearch() {
-		// NB: 613 is not a multiple of the block sizes; 2 threads
+		// NB: 613 is not a multiple of the query block size
 		final float[][] v = ClusteredVectors.make(613, 24, 5, 0.5, false, 3);
 		final int k = 7;
-		final NeighborLists nl = new ExactNeighbors(2).search(v, k, Progress.NONE);
+		final NeighborLists nl = new ExactNeighbors().search(v, k, Progress.NONE);
 		assertEquals(613, nl.size());
 		assertEquals(k, nl.k());
 		for (int i = 0; i < v.length; i++) {

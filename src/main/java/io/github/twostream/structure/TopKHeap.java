@@ -4,9 +4,9 @@ package io.github.twostream.structure;
  * A bounded max-heap on parallel arrays (distance, id) that keeps the k
  * smallest distances; allocation-free, for the inner loops of kNN.
  */
-final class TopK {
+final class TopKHeap {
 
-	private TopK() {}
+	private TopKHeap() {}
 
 	/** Adds (d, id) to a heap of {@code size} < capacity entries. */
 	static void push(final float[] hd, final int[] hi, final int size,
