@@ -8,6 +8,13 @@ import io.github.twostream.util.UserException;
  * patch's K nearest neighbours whose foreground fraction falls in the same
  * {@link ForegroundBins bin} as its own, against chance (the sum of squared
  * bin frequencies: the agreement of random neighbours).
+ * <p>
+ * Optional groups exclude near-duplicates: neighbours in the same group as
+ * the patch are skipped. NB: in a serial-section volume the patch at the
+ * same (y, x) in the next slice is almost the same image, so without
+ * grouping by (y, x) the measure rewards finding that copy (raw pixels do
+ * this best) rather than finding other patches with similar content.
+ * </p>
  */
 public final class EmbeddingQuality {
 
@@ -43,27 +50,55 @@ public final class EmbeddingQuality {
 		final double[] foreground, final int k, final ForegroundBins bins,
 		final Progress progress)
 	{
+		return measure(vectors, foreground, null, k, bins, progress);
+	}
+
+	/**
+	 * The measure, skipping neighbours of the patch's own group.
+	 *
+	 * @param groups a group id per patch, or null for no exclusion
+	 */
+	public static Report measure(final float[][] vectors,
+		final double[] foreground, final int[] groups, final int k,
+		final ForegroundBins bins, final Progress progress)
+	{
 		if (vectors.length != foreground.length) throw new UserException(
 			"Got " + vectors.length + " embeddings but " + foreground.length +
 				" foreground fractions", "give one fraction per patch");
-		return measure(Neighbors.of(vectors, k, progress), foreground, bins);
+		if (groups == null) return measure(Neighbors.of(vectors, k, progress),
+			foreground, null, k, bins);
+		final java.util.Map<Integer, Integer> sizes = new java.util.HashMap<>();
+		int largest = 0;
+		for (final int g : groups)
+			largest = Math.max(largest, sizes.merge(g, 1, Integer::sum));
+		final int search = Math.min(vectors.length - 1, k + largest - 1);
+		return measure(Neighbors.of(vectors, search, progress), foreground, groups,
+			k, bins);
 	}
 
-	/** The measure on precomputed neighbour lists. */
+	/**
+	 * The measure on precomputed neighbour lists: the first {@code k}
+	 * neighbours outside the patch's group count (fewer if the lists run out).
+	 */
 	public static Report measure(final NeighborLists neighbors,
-		final double[] foreground, final ForegroundBins bins)
+		final double[] foreground, final int[] groups, final int k,
+		final ForegroundBins bins)
 	{
-		final int n = neighbors.size(), k = neighbors.k();
+		final int n = neighbors.size();
 		final int[] bin = new int[n];
 		final int[] counts = new int[bins.count()];
 		for (int i = 0; i < n; i++)
 			counts[bin[i] = bins.bin(foreground[i])]++;
 		double agree = 0;
 		for (int i = 0; i < n; i++) {
-			int same = 0;
-			for (final int id : neighbors.ids()[i])
+			int same = 0, used = 0;
+			for (final int id : neighbors.ids()[i]) {
+				if (used == k) break;
+				if (groups != null && groups[id] == groups[i]) continue;
+				used++;
 				if (bin[id] == bin[i]) same++;
-			agree += same / (double) k;
+			}
+			agree += used > 0 ? same / (double) used : 0;
 		}
 		double chance = 0;
 		for (final int c : counts)
@@ -79,7 +114,17 @@ public final class EmbeddingQuality {
 		final double[] foreground, final int dim, final int k,
 		final ForegroundBins bins, final Progress progress)
 	{
-		final Pca pca = Pca.fit(source, dim, 4000, 8, 1, progress);
-		return measure(pca.project(source), foreground, k, bins, progress);
+		return measure(rawPixelPca(source, dim, progress), foreground, null, k,
+			bins, progress);
+	}
+
+	/**
+	 * Raw pixels reduced by PCA to {@code dim} dimensions (fitted on at most
+	 * 4,000 patches, 8 subspace iterations): the baseline embedding.
+	 */
+	public static float[][] rawPixelPca(final PatchSource source, final int dim,
+		final Progress progress)
+	{
+		return Pca.fit(source, dim, 4000, 8, 1, progress).project(source);
 	}
 }

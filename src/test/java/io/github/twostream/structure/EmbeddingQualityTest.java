@@ -45,6 +45,46 @@ class EmbeddingQualityTest {
 	}
 
 	@Test
+	void groupsExcludeNearDuplicates() {
+		// each patch has an exact copy (its "adjacent slice") whose bin differs
+		// from everything else around it: with groups the copy is skipped
+		final float[][] v = new float[40][];
+		final double[] fg = new double[40];
+		final int[] groups = new int[40];
+		final java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+		for (int i = 0; i < 20; i++) {
+			final float[] x = { (float) r.nextDouble(), (float) r.nextDouble() };
+			v[2 * i] = x;
+			v[2 * i + 1] = x.clone();
+			fg[2 * i] = i % 2 == 0 ? 0.0 : 0.5; // neighbours' bins alternate
+			fg[2 * i + 1] = fg[2 * i];
+			groups[2 * i] = groups[2 * i + 1] = i;
+		}
+		final EmbeddingQuality.Report any = EmbeddingQuality.measure(v, fg, null,
+			1, ForegroundBins.defaults(), Progress.NONE);
+		assertEquals(1.0, any.agreement(), 1e-12, "the copy is the nearest");
+		final EmbeddingQuality.Report grouped = EmbeddingQuality.measure(v, fg,
+			groups, 1, ForegroundBins.defaults(), Progress.NONE);
+		assertTrue(grouped.agreement() < 0.9, "copies skipped: " + grouped);
+		// and the grouped value is the same-bin share of the nearest non-copy
+		int same = 0;
+		for (int i = 0; i < 40; i++) {
+			int best = -1;
+			double bd = Double.MAX_VALUE;
+			for (int j = 0; j < 40; j++)
+				if (groups[j] != groups[i]) {
+					final double dd = HnswNeighbors.squaredDistance(v[i], v[j]);
+					if (dd < bd) {
+						bd = dd;
+						best = j;
+					}
+				}
+			if ((fg[best] > 0.2) == (fg[i] > 0.2)) same++;
+		}
+		assertEquals(same / 40.0, grouped.agreement(), 1e-12);
+	}
+
+	@Test
 	void pcaFindsALowRankSubspace() {
 		// patches 8x8 = a mix of 3 fixed images plus tiny noise
 		final SplittableRandom r = new SplittableRandom(2);
