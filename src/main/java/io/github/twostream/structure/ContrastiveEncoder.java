@@ -69,6 +69,7 @@ public final class ContrastiveEncoder implements StructureEncoder {
 	private final Op trainOp;
 	private final Map<Integer, float[][]> masks = new HashMap<>();
 	private int trainedEpochs;
+	private String fineTunedOn = "";
 	private final List<Double> epochLosses = new ArrayList<>();
 
 	/** A new, untrained encoder for {@code key}. */
@@ -244,18 +245,8 @@ public final class ContrastiveEncoder implements StructureEncoder {
 					augmenter.augment(patch, views, (m + b) * px);
 				}
 				final float[][] mk = masks(m);
-				try (TFloat32 in = Tensors.batch(views, 2 * m, s, s);
-						TFloat32 ns = square(mk[0], 2 * m);
-						TFloat32 ps = square(mk[1], 2 * m);
-						Result r = session.runner().feed(input, in).feed(notSelf, ns).feed(
-							positives, ps).addTarget(trainOp).fetch(loss).run())
-				{
-					final float l = ((TFloat32) r.get(0)).getFloat();
-					if (!Float.isFinite(l)) throw new IllegalStateException(
-						"encoder training diverged (loss " + l + ")");
-					sum += l;
-					counted++;
-				}
+				sum += step(views, m, mk[0], mk[1]);
+				counted++;
 				progress.progress(++done, total);
 			}
 			result[e] = counted > 0 ? sum / counted : Double.NaN;
@@ -266,6 +257,126 @@ public final class ContrastiveEncoder implements StructureEncoder {
 					.epochs(), result[e]));
 		}
 		return result;
+	}
+
+	/** One Adam step on 2m views; returns the loss. */
+	private float step(final float[] views, final int m, final float[] notSelfMask,
+		final float[] positiveWeights)
+	{
+		final int s = config.inputSize();
+		try (TFloat32 in = Tensors.batch(views, 2 * m, s, s);
+				TFloat32 ns = square(notSelfMask, 2 * m);
+				TFloat32 ps = square(positiveWeights, 2 * m);
+				Result r = session.runner().feed(input, in).feed(notSelf, ns).feed(
+					positives, ps).addTarget(trainOp).fetch(loss).run())
+		{
+			final float l = ((TFloat32) r.get(0)).getFloat();
+			if (!Float.isFinite(l)) throw new IllegalStateException(
+				"encoder training diverged (loss " + l + ")");
+			return l;
+		}
+	}
+
+	/**
+	 * Optional supervised fine-tuning on labelled patches (off by default, see
+	 * {@link FineTuning}): the same loss with every view of a patch of the same
+	 * class as positive (supervised contrastive, SupCon "L_out": the positive
+	 * term is the mean similarity over all positives).
+	 * <p>
+	 * NB: fine-tuning changes the embedding, so every derived value
+	 * (typicality, novelty) must be recomputed; {@link #fineTunedOn()} records
+	 * a hash of the labels used and is saved with the weights.
+	 * </p>
+	 *
+	 * @param ids labelled patches of {@code source}
+	 * @param classes one class per id (e.g. a foreground bin)
+	 * @return the mean loss of each fine-tuning epoch (empty if disabled)
+	 */
+	public double[] fineTune(final PatchSource source, final int[] ids,
+		final int[] classes, final FineTuning settings, final Progress progress)
+	{
+		if (!settings.enabled()) return new double[0];
+		checkSource(source);
+		if (ids.length != classes.length) throw new UserException("Got " +
+			ids.length + " labelled patches but " + classes.length + " classes",
+			"give one class per labelled patch");
+		if (ids.length < 2) throw new UserException(
+			"Fine-tuning needs at least 2 labelled patches, got " + ids.length,
+			"label more patches or leave fine-tuning off");
+		for (final int id : ids)
+			if (id < 0 || id >= source.count()) throw new UserException(
+				"Unknown patch id " + id, "valid ids are 0 to " + (source.count() - 1));
+		final int n = ids.length, batch = Math.min(config.batchSize(), n);
+		final int steps = (n + batch - 1) / batch;
+		final int s = config.inputSize(), px = s * s, p = config.patchSize();
+		final float[] patch = new float[p * p];
+		final float[] views = new float[2 * batch * px];
+		final int[] order = new int[n];
+		for (int i = 0; i < n; i++)
+			order[i] = i;
+		final SplittableRandom shuffler = new SplittableRandom(config.seed() ^
+			0xF17E7L);
+		final ViewAugmenter augmenter = new ViewAugmenter(p, s, config.seed() ^
+			0xF17E8L);
+		final double[] result = new double[settings.epochs()];
+		final long total = (long) steps * settings.epochs();
+		long done = 0;
+		progress.status("Fine-tuning structure encoder on labels");
+		for (int e = 0; e < settings.epochs(); e++) {
+			for (int i = n - 1; i > 0; i--) {
+				final int j = shuffler.nextInt(i + 1);
+				final int t = order[i];
+				order[i] = order[j];
+				order[j] = t;
+			}
+			double sum = 0;
+			int counted = 0;
+			for (int st = 0; st < steps; st++) {
+				progress.checkCancelled();
+				final int from = st * batch, m = Math.min(batch, n - from);
+				if (m < 2) break;
+				for (int b = 0; b < m; b++) {
+					source.read(ids[order[from + b]], patch);
+					augmenter.augment(patch, views, b * px);
+					augmenter.augment(patch, views, (m + b) * px);
+				}
+				final int rows = 2 * m;
+				final float[] pos = new float[rows * rows];
+				for (int i = 0; i < rows; i++) {
+					final int ci = classes[order[from + i % m]];
+					int count = 0;
+					for (int j = 0; j < rows; j++)
+						if (j != i && classes[order[from + j % m]] == ci) {
+							pos[i * rows + j] = 1;
+							count++;
+						}
+					for (int j = 0; j < rows; j++) // NB: count >= 1 (the other view)
+						pos[i * rows + j] /= count;
+				}
+				sum += step(views, m, masks(m)[0], pos);
+				counted++;
+				progress.progress(++done, total);
+			}
+			result[e] = counted > 0 ? sum / counted : Double.NaN;
+		}
+		fineTunedOn = labelsHash(ids, classes);
+		return result;
+	}
+
+	private static String labelsHash(final int[] ids, final int[] classes) {
+		final StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < ids.length; i++)
+			sb.append(ids[i]).append(':').append(classes[i]).append(',');
+		return new EncoderCacheKey(sb.toString(), EncoderConfig.defaults()).hash()
+			.substring(0, 16);
+	}
+
+	/**
+	 * Hash of the labels this encoder was fine-tuned on, or the empty string
+	 * if it is purely self-supervised.
+	 */
+	public String fineTunedOn() {
+		return fineTunedOn;
 	}
 
 	private static TFloat32 square(final float[] data, final int m) {
@@ -323,6 +434,7 @@ public final class ContrastiveEncoder implements StructureEncoder {
 			m.put("keyHash", key.hash());
 			m.put("volumeFingerprint", key.volumeFingerprint());
 			m.put("trainedEpochs", trainedEpochs);
+			m.put("fineTunedOn", fineTunedOn);
 			m.putAll(config.toMap());
 			Files.writeString(dir.resolve(JSON), FlatJson.write(m),
 				StandardCharsets.UTF_8);
@@ -361,6 +473,7 @@ public final class ContrastiveEncoder implements StructureEncoder {
 			enc.session.restore(prefix(dir).toString());
 			enc.trainedEpochs = Integer.parseInt(m.getOrDefault("trainedEpochs",
 				"0"));
+			enc.fineTunedOn = m.getOrDefault("fineTunedOn", "");
 		}
 		catch (final RuntimeException e) {
 			enc.close();
