@@ -18,7 +18,7 @@ import io.github.twostream.util.Progress;
  * Lucchi EM training volume.
  * <p>
  * Usage: {@code StructureBench [knn] [novelty] [lucchi] [dir=/work/shared/data/lucchi]
- * [epochs=1] [samples=0] [n=100000] [hnsw=M,efConstruction,ef] [noexact]}; without a part name all parts run.
+ * [epochs=1] [samples=0] [n=100000] [hnsw=M,efConstruction,ef] [noexact] [temp=0.2]}; without a part name all parts run.
  * {@code samples} limits the patches per training epoch (0 = all), the time
  * per full epoch is then extrapolated.
  * </p>
@@ -32,6 +32,7 @@ public final class StructureBench {
 		boolean exactToo = true;
 		Path dir = Path.of("/work/shared/data/lucchi");
 		int epochs = 1, samples = 0, n = 100_000;
+		double temperature = 0.2;
 		HnswNeighbors.Params hnsw = HnswNeighbors.Params.defaults();
 		for (final String a : args) {
 			if (a.startsWith("dir=")) dir = Path.of(a.substring(4));
@@ -39,6 +40,8 @@ public final class StructureBench {
 				7));
 			else if (a.startsWith("samples=")) samples = Integer.parseInt(a
 				.substring(8));
+			else if (a.startsWith("temp=")) temperature = Double.parseDouble(a
+				.substring(5));
 			else if (a.startsWith("n=")) n = Integer.parseInt(a.substring(2));
 			else if (a.startsWith("hnsw=")) { // m,efConstruction,ef
 				final String[] p = a.substring(5).split(",");
@@ -53,7 +56,7 @@ public final class StructureBench {
 			.availableProcessors());
 		if (all || parts.contains("knn")) knn(n, hnsw, exactToo);
 		if (all || parts.contains("novelty")) novelty(n);
-		if (all || parts.contains("lucchi")) lucchi(dir, epochs, samples);
+		if (all || parts.contains("lucchi")) lucchi(dir, epochs, samples, temperature);
 	}
 
 	/** CPU seconds used by this process so far (all threads). */
@@ -223,7 +226,7 @@ public final class StructureBench {
 	}
 
 	private static void lucchi(final Path dir, final int epochs,
-		final int samples) throws Exception
+		final int samples, final double temperature) throws Exception
 	{
 		final Path images = dir.resolve("train-images.tif"), labels = dir.resolve(
 			"train-labels.tif");
@@ -236,8 +239,9 @@ public final class StructureBench {
 		final int n = pool.count();
 		System.out.printf(Locale.ROOT, "%n[c] encoder on Lucchi train: %d patches " +
 			"64x64 (stride 64)%n", n);
-		final EncoderConfig config = new EncoderConfig(64, 48, 64, 64, 16, 0.2, 64,
-			epochs, samples, 1e-3, 42);
+		final EncoderConfig config = new EncoderConfig(64, 48, 64, 64, 16,
+			temperature, 64, epochs, samples, 1e-3, 42);
+		System.out.println("encoder settings: " + config.canonical());
 		final ForegroundBins bins = ForegroundBins.defaults();
 		try (ContrastiveEncoder enc = new ContrastiveEncoder(new EncoderCacheKey(
 			"lucchi-train", config)))
