@@ -18,7 +18,7 @@ import io.github.twostream.util.Progress;
  * Lucchi EM training volume.
  * <p>
  * Usage: {@code StructureBench [knn] [novelty] [lucchi] [dir=/work/shared/data/lucchi]
- * [epochs=1] [samples=0] [n=100000] [hnsw=M,efConstruction,ef] [noexact] [temp=0.2]}; without a part name all parts run.
+ * [epochs=1] [samples=0] [n=100000] [hnsw=M,efConstruction,ef] [noexact] [temp=0.2] [input=48]}; without a part name all parts run.
  * {@code samples} limits the patches per training epoch (0 = all), the time
  * per full epoch is then extrapolated.
  * </p>
@@ -33,6 +33,7 @@ public final class StructureBench {
 		Path dir = Path.of("/work/shared/data/lucchi");
 		int epochs = 1, samples = 0, n = 100_000;
 		double temperature = 0.2;
+		int input = 48;
 		HnswNeighbors.Params hnsw = HnswNeighbors.Params.defaults();
 		for (final String a : args) {
 			if (a.startsWith("dir=")) dir = Path.of(a.substring(4));
@@ -40,6 +41,7 @@ public final class StructureBench {
 				7));
 			else if (a.startsWith("samples=")) samples = Integer.parseInt(a
 				.substring(8));
+			else if (a.startsWith("input=")) input = Integer.parseInt(a.substring(6));
 			else if (a.startsWith("temp=")) temperature = Double.parseDouble(a
 				.substring(5));
 			else if (a.startsWith("n=")) n = Integer.parseInt(a.substring(2));
@@ -56,7 +58,7 @@ public final class StructureBench {
 			.availableProcessors());
 		if (all || parts.contains("knn")) knn(n, hnsw, exactToo);
 		if (all || parts.contains("novelty")) novelty(n);
-		if (all || parts.contains("lucchi")) lucchi(dir, epochs, samples, temperature);
+		if (all || parts.contains("lucchi")) lucchi(dir, epochs, samples, temperature, input);
 	}
 
 	/** CPU seconds used by this process so far (all threads). */
@@ -226,7 +228,8 @@ public final class StructureBench {
 	}
 
 	private static void lucchi(final Path dir, final int epochs,
-		final int samples, final double temperature) throws Exception
+		final int samples, final double temperature, final int input)
+		throws Exception
 	{
 		final Path images = dir.resolve("train-images.tif"), labels = dir.resolve(
 			"train-labels.tif");
@@ -239,7 +242,7 @@ public final class StructureBench {
 		final int n = pool.count();
 		System.out.printf(Locale.ROOT, "%n[c] encoder on Lucchi train: %d patches " +
 			"64x64 (stride 64)%n", n);
-		final EncoderConfig config = new EncoderConfig(64, 48, 64, 64, 16,
+		final EncoderConfig config = new EncoderConfig(64, input, 64, 64, 16,
 			temperature, 64, epochs, samples, 1e-3, 42);
 		System.out.println("encoder settings: " + config.canonical());
 		final ForegroundBins bins = ForegroundBins.defaults();
@@ -256,9 +259,9 @@ public final class StructureBench {
 			final double trainS = (System.nanoTime() - t0) / 1e9;
 			final int perEpoch = samples > 0 ? Math.min(samples, n) : n;
 			System.out.printf(Locale.ROOT,
-				"train %d epoch(s) x %d patches (batch 64, input 48): %.1f s; " +
+				"train %d epoch(s) x %d patches (batch 64, input %d): %.1f s; " +
 					"-> %.1f s per full epoch of %d patches%s%n", epochs, perEpoch,
-				trainS, trainS / epochs * n / perEpoch, n, perEpoch < n
+				input, trainS, trainS / epochs * n / perEpoch, n, perEpoch < n
 					? " (extrapolated)" : "");
 			System.out.printf(Locale.ROOT, "epoch losses: %s%n", java.util.Arrays
 				.toString(losses));
