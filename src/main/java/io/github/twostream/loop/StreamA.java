@@ -1,0 +1,62 @@
+package io.github.twostream.loop;
+
+import java.util.Map;
+
+import io.github.twostream.model.PatchScores;
+import io.github.twostream.model.TaskModel;
+import io.github.twostream.model.TrainingSet;
+import io.github.twostream.structure.PatchSource;
+import io.github.twostream.util.Progress;
+
+/**
+ * Stream A over a whole pool: per-patch entropy, margin, BALD and supervised
+ * embedding from the task model, computed in batches with progress.
+ */
+public final class StreamA {
+
+	/** Patches scored per forward batch. */
+	static final int BATCH = 64;
+
+	private StreamA() {}
+
+	/** Scores every patch of {@code pool} with {@code passes} MC-dropout passes. */
+	public static PatchScores scorePool(final TaskModel model,
+		final PatchSource pool, final int passes, final Progress progress)
+	{
+		final int n = pool.count(), size = pool.patchSize() * pool.patchSize();
+		final float[] entropy = new float[n], margin = new float[n], bald =
+			new float[n];
+		final float[][] embedding = new float[n][];
+		final float[] batch = new float[BATCH * size];
+		final float[] one = new float[size];
+		progress.status("Scoring " + n + " patches (stream A)");
+		for (int start = 0; start < n; start += BATCH) {
+			progress.checkCancelled();
+			final int m = Math.min(BATCH, n - start);
+			for (int i = 0; i < m; i++) {
+				pool.read(start + i, one);
+				System.arraycopy(one, 0, batch, i * size, size);
+			}
+			final PatchScores s = model.score(batch, m, passes);
+			System.arraycopy(s.entropy(), 0, entropy, start, m);
+			System.arraycopy(s.margin(), 0, margin, start, m);
+			System.arraycopy(s.bald(), 0, bald, start, m);
+			System.arraycopy(s.embedding(), 0, embedding, start, m);
+			progress.progress(start + m, n);
+		}
+		return new PatchScores(entropy, margin, bald, embedding);
+	}
+
+	/** The training set of the labelled patches (id -> mask) of {@code pool}. */
+	public static TrainingSet trainingSet(final PatchSource pool,
+		final Map<Integer, byte[]> masks)
+	{
+		final TrainingSet set = new TrainingSet(pool.patchSize());
+		for (final Map.Entry<Integer, byte[]> e : masks.entrySet()) {
+			final float[] image = new float[pool.patchSize() * pool.patchSize()];
+			pool.read(e.getKey(), image);
+			set.add(image, e.getValue());
+		}
+		return set;
+	}
+}
