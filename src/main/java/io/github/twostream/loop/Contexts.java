@@ -27,8 +27,8 @@ public final class Contexts {
 			// NB: stream A's margin is 1 - |2p - 1|: higher = more uncertain, as
 			// the acquisition context expects.
 			b.entropy(toDouble(streamA.entropy())).margin(toDouble(streamA.margin()))
-				.bald(toDouble(streamA.bald())).supervisedEmbedding(streamA
-					.embedding());
+				.supervisedEmbedding(streamA.embedding());
+			if (streamA.bald() != null) b.bald(toDouble(streamA.bald()));
 		}
 		return b.build();
 	}

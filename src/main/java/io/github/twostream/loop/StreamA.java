@@ -19,13 +19,17 @@ public final class StreamA {
 
 	private StreamA() {}
 
-	/** Scores every patch of {@code pool} with {@code passes} MC-dropout passes. */
+	/**
+	 * Scores every patch of {@code pool}; BALD from {@code passes} MC-dropout
+	 * passes, or null when {@code passes} is 0.
+	 */
 	public static PatchScores scorePool(final TaskModel model,
 		final PatchSource pool, final int passes, final Progress progress)
 	{
 		final int n = pool.count(), size = pool.patchSize() * pool.patchSize();
-		final float[] entropy = new float[n], margin = new float[n], bald =
-			new float[n];
+		final float[] entropy = new float[n], margin = new float[n];
+		// NB: without MC passes there is no BALD; null tells the acquisition so.
+		final float[] bald = passes > 0 ? new float[n] : null;
 		final float[][] embedding = new float[n][];
 		final float[] batch = new float[BATCH * size];
 		final float[] one = new float[size];
@@ -40,7 +44,7 @@ public final class StreamA {
 			final PatchScores s = model.score(batch, m, passes);
 			System.arraycopy(s.entropy(), 0, entropy, start, m);
 			System.arraycopy(s.margin(), 0, margin, start, m);
-			System.arraycopy(s.bald(), 0, bald, start, m);
+			if (bald != null) System.arraycopy(s.bald(), 0, bald, start, m);
 			System.arraycopy(s.embedding(), 0, embedding, start, m);
 			progress.progress(start + m, n);
 		}
