@@ -119,8 +119,34 @@ public class TwoStreamStrategy extends AbstractStrategy {
 		final int[] candidates, final int k, final long seed,
 		final Progress progress)
 	{
-		final int n = ctx.size();
 		final List<String> notes = new ArrayList<>();
+		final double[] s = combinedScores(ctx, candidates, notes);
+		if (!ctx.hasTaskModel() && !ctx.hasStreamB()) return renamed(
+			new RandomStrategy().choose(ctx, candidates, k, seed, progress),
+			Fallbacks.NO_STREAMS);
+
+		float[][] z = ctx.unsupervisedEmbedding();
+		if (z == null) {
+			z = ctx.supervisedEmbedding();
+			notes.add(z == null ? "no embedding: batch not diversified"
+				: "no stream B: diversified in the task model's embedding");
+		}
+		final int[] ids = z == null ? Scores.topK(s, candidates, k) : greedy(s, z,
+			ctx, candidates, k, seed, progress);
+		return selection(ctx, ids, s, String.join("; ", notes));
+	}
+
+	/**
+	 * The unpenalised combined score {@code S = U^a * T^b * N^c} of every
+	 * candidate (0 elsewhere), before the diverse-batch penalty: what the
+	 * acquisition heatmap shows.
+	 *
+	 * @param notes receives the cold-start note, if any
+	 */
+	public double[] combinedScores(final AcquisitionContext ctx,
+		final int[] candidates, final List<String> notes)
+	{
+		final int n = ctx.size();
 		final double[] s = new double[n];
 		for (final int id : candidates)
 			s[id] = 1;
@@ -138,19 +164,7 @@ public class TwoStreamStrategy extends AbstractStrategy {
 			.typicality(), candidates, n), params.b(), candidates);
 		if (ctx.novelty() != null) multiply(s, Scores.rankNormalised(ctx
 			.novelty(), candidates, n), params.c(), candidates);
-		if (!ctx.hasTaskModel() && !ctx.hasStreamB()) return renamed(
-			new RandomStrategy().choose(ctx, candidates, k, seed, progress),
-			Fallbacks.NO_STREAMS);
-
-		float[][] z = ctx.unsupervisedEmbedding();
-		if (z == null) {
-			z = ctx.supervisedEmbedding();
-			notes.add(z == null ? "no embedding: batch not diversified"
-				: "no stream B: diversified in the task model's embedding");
-		}
-		final int[] ids = z == null ? Scores.topK(s, candidates, k) : greedy(s, z,
-			ctx, candidates, k, seed, progress);
-		return selection(ctx, ids, s, String.join("; ", notes));
+		return s;
 	}
 
 	/** Greedy picks with the radius penalty. */

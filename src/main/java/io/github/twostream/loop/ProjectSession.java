@@ -101,6 +101,11 @@ public final class ProjectSession implements AutoCloseable {
 		return project.grid();
 	}
 
+	/** The device TensorFlow actually runs on ("CPU", "GPU:0"). */
+	public String device() {
+		return io.github.twostream.model.tf.TfRuntime.get().device();
+	}
+
 	@Override
 	public void close() {
 		try {

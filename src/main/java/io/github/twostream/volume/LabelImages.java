@@ -70,75 +70,7 @@ public final class LabelImages {
 	public static void write(final Path tif, final int w, final int h,
 		final int d, final IntFunction<byte[]> slices)
 	{
-		if (w < 1 || h < 1 || d < 1) throw new IllegalArgumentException(
-			"bad shape " + w + " x " + h + " x " + d);
-		final Path abs = tif.toAbsolutePath();
-		final Path folder = abs.getParent();
-		Path tmp = null;
-		try {
-			Files.createDirectories(folder);
-			tmp = Files.createTempFile(folder, "." + abs.getFileName() + ".",
-				".tmp");
-			final boolean ok;
-			if (d == 1) {
-				ok = new FileSaver(new ImagePlus(abs.getFileName().toString(),
-					processor(w, h, 0, slices))).saveAsTiff(tmp.toString());
-			}
-			else {
-				// NB: a generated VirtualStack makes ImageJ's writer stream slices
-				final VirtualStack stack = new VirtualStack(w, h, null, null) {
-
-					@Override
-					public ImageProcessor getProcessor(final int n) {
-						return processor(w, h, n - 1, slices);
-					}
-
-					@Override
-					public int getSize() {
-						return d;
-					}
-
-					@Override
-					public String getSliceLabel(final int n) {
-						return null;
-					}
-				};
-				ok = new FileSaver(new ImagePlus(abs.getFileName().toString(), stack))
-					.saveAsTiffStack(tmp.toString());
-			}
-			if (!ok) throw new IOException("ImageJ could not write the TIFF");
-			try {
-				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE,
-					StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-			}
-			readableByAll(abs);
-		}
-		catch (final IOException e) {
-			throw new UserException("Cannot write " + abs + " (" + e.getMessage() +
-				")", "check free disk space and that " + folder + " is writable");
-		}
-		finally {
-			if (tmp != null) try {
-				Files.deleteIfExists(tmp);
-			}
-			catch (final IOException e) {
-				// best effort
-			}
-		}
-	}
-
-	/** NB: temp files are created owner-only; give the result normal rights. */
-	private static void readableByAll(final Path file) {
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
-				"rw-r--r--"));
-		}
-		catch (final UnsupportedOperationException | IOException e) {
-			// not a POSIX file system: keep what the OS gave us
-		}
+		Tiffs.write(tif, w, h, d, z -> processor(w, h, z, slices));
 	}
 
 	private static ByteProcessor processor(final int w, final int h,

@@ -1,0 +1,141 @@
+package io.github.twostream.loop;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.github.twostream.acquisition.AcquisitionContext;
+import io.github.twostream.acquisition.AcquisitionStrategy;
+import io.github.twostream.acquisition.Selection;
+import io.github.twostream.acquisition.Strategies;
+import io.github.twostream.acquisition.Suggestion;
+import io.github.twostream.acquisition.TwoStreamStrategy;
+import io.github.twostream.model.PatchScores;
+import io.github.twostream.model.TaskModel;
+import io.github.twostream.store.Project;
+import io.github.twostream.store.StreamScores;
+import io.github.twostream.store.SuggestionRecord;
+import io.github.twostream.structure.Typicality;
+import io.github.twostream.util.Progress;
+import io.github.twostream.util.UserException;
+
+/**
+ * One suggestion round of a project (TrackMate-style engine:
+ * {@link #checkInput()}, then {@link #process()}).
+ * <ol>
+ * <li>stream B: the cached encoder embedding (trained once if missing),
+ * typicality from kNN, novelty from the labelled set;</li>
+ * <li>stream A: the latest task model scores every patch (entropy, margin,
+ * BALD, supervised embedding); none before the first training (cold
+ * start);</li>
+ * <li>the strategy picks {@code k} unlabelled patches; the round is recorded
+ * in the project with every stream's scores.</li>
+ * </ol>
+ */
+public class SuggestionEngine {
+
+	private final ProjectSession session;
+	private final SuggestSettings settings;
+	private final Progress progress;
+	private String errorMessage;
+	private SuggestionResult result;
+
+	public SuggestionEngine(final ProjectSession session,
+		final SuggestSettings settings, final Progress progress)
+	{
+		this.session = session;
+		this.settings = settings;
+		this.progress = progress == null ? Progress.NONE : progress;
+	}
+
+	/** Checks the settings against the project; false with a message if wrong. */
+	public boolean checkInput() {
+		final int unlabelled = session.grid().size() - session.project().labels()
+			.count();
+		if (unlabelled <= 0) {
+			errorMessage =
+				"Every patch of the project is labelled: there is nothing left to suggest";
+			return false;
+		}
+		if (settings.encoder().patchSize() != session.grid().patchSize()) {
+			errorMessage = "The encoder's patch size " + settings.encoder()
+				.patchSize() + " differs from the project's " + session.grid()
+					.patchSize();
+			return false;
+		}
+		return true;
+	}
+
+	public String getErrorMessage() {
+		return errorMessage;
+	}
+
+	/** Runs the round; {@link #getResult()} has the outcome. */
+	public boolean process() {
+		if (!checkInput()) throw new UserException(errorMessage,
+			"label fewer patches or start a new project");
+		final Project project = session.project();
+		final int n = session.grid().size();
+		final Set<Integer> labelled = project.labels().labelledIds();
+
+		final StructureStage.Result b = StructureStage.ensure(session, settings
+			.encoder(), false, progress);
+		progress.status("Typicality of " + n + " patches (stream B)");
+		final double[] typicality = Typicality.of(b.embedding(), Math.min(settings
+			.typicalityK(), n - 1), progress);
+
+		PatchScores a = null;
+		final Optional<TaskModel> model = TaskStage.latest(project);
+		if (model.isPresent()) {
+			try (TaskModel m = model.get()) {
+				a = StreamA.scorePool(m, new PoolPatches(session.volume(), session
+					.grid()), settings.mcPasses(), progress);
+			}
+		}
+
+		final int round = project.queries().rounds().stream().mapToInt(
+			Integer::intValue).max().orElse(0) + 1;
+		final AcquisitionContext ctx = Contexts.of(n, labelled, a, b.embedding(),
+			typicality, round);
+		final AcquisitionStrategy strategy = Strategies.byName(settings.strategy());
+		progress.status("Choosing " + settings.k() + " patches (" + strategy
+			.name() + ")");
+		final Selection selection = strategy.select(ctx, settings.k(), settings
+			.seed(), progress);
+
+		final List<SuggestionRecord> records = new ArrayList<>();
+		for (final Suggestion s : selection.suggestions())
+			records.add(new SuggestionRecord(s.patchId(), s.rank(), new StreamScores(
+				box(s.entropy()), box(s.margin()), box(s.bald()), box(s.typicality()),
+				box(s.novelty()), box(s.score()))));
+		project.queries().record(round, strategy.name(), records);
+
+		final int[] candidates = ctx.unlabelled();
+		final double[] combined = new TwoStreamStrategy().combinedScores(ctx,
+			candidates, new ArrayList<>());
+		result = new SuggestionResult(round, selection, session.grid(), a == null
+			? nan(n) : Contexts.toDouble(a.entropy()), a == null ? nan(n) : Contexts
+				.toDouble(a.margin()), a == null || a.bald() == null ? nan(n) : Contexts
+					.toDouble(a.bald()), typicality, ctx.novelty(), combined);
+		progress.status("Suggested " + selection.size() + " patches (round " +
+			round + ")" + (selection.note().isEmpty() ? "" : ": " + selection
+				.note()));
+		return true;
+	}
+
+	public SuggestionResult getResult() {
+		return result;
+	}
+
+	private static Double box(final double v) {
+		return Double.isNaN(v) ? null : v;
+	}
+
+	private static double[] nan(final int n) {
+		final double[] v = new double[n];
+		Arrays.fill(v, Double.NaN);
+		return v;
+	}
+}

@@ -1,0 +1,120 @@
+package io.github.twostream.volume;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.IntFunction;
+
+import ij.ImagePlus;
+import ij.VirtualStack;
+import ij.io.FileSaver;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import io.github.twostream.util.UserException;
+
+/**
+ * Atomic, streamed TIFF writing: slices are produced one at a time (so a
+ * stack larger than the heap can be written) into a temporary file in the
+ * target folder, which then replaces the target in one rename.
+ */
+public final class Tiffs {
+
+	private Tiffs() {}
+
+	/**
+	 * Writes a {@code w x h x d} stack whose slice {@code z} (0-based) is
+	 * {@code slices.apply(z)}, atomically.
+	 */
+	public static void write(final Path tif, final int w, final int h,
+		final int d, final IntFunction<ImageProcessor> slices)
+	{
+		if (w < 1 || h < 1 || d < 1) throw new IllegalArgumentException(
+			"bad shape " + w + " x " + h + " x " + d);
+		final Path abs = tif.toAbsolutePath();
+		final Path folder = abs.getParent();
+		Path tmp = null;
+		try {
+			Files.createDirectories(folder);
+			tmp = Files.createTempFile(folder, "." + abs.getFileName() + ".",
+				".tmp");
+			final boolean ok;
+			if (d == 1) {
+				ok = new FileSaver(new ImagePlus(abs.getFileName().toString(),
+					checked(slices.apply(0), w, h, 0))).saveAsTiff(tmp.toString());
+			}
+			else {
+				// NB: a generated VirtualStack makes ImageJ's writer stream slices
+				final VirtualStack stack = new VirtualStack(w, h, null, null) {
+
+					@Override
+					public ImageProcessor getProcessor(final int n) {
+						return checked(slices.apply(n - 1), w, h, n - 1);
+					}
+
+					@Override
+					public int getSize() {
+						return d;
+					}
+
+					@Override
+					public String getSliceLabel(final int n) {
+						return null;
+					}
+				};
+				ok = new FileSaver(new ImagePlus(abs.getFileName().toString(), stack))
+					.saveAsTiffStack(tmp.toString());
+			}
+			if (!ok) throw new IOException("ImageJ could not write the TIFF");
+			try {
+				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE,
+					StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (final AtomicMoveNotSupportedException e) {
+				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+			}
+			readableByAll(abs);
+		}
+		catch (final IOException e) {
+			throw new UserException("Cannot write " + abs + " (" + e.getMessage() +
+				")", "check free disk space and that " + folder + " is writable");
+		}
+		finally {
+			if (tmp != null) try {
+				Files.deleteIfExists(tmp);
+			}
+			catch (final IOException e) {
+				// best effort
+			}
+		}
+	}
+
+	/** NB: temp files are created owner-only; give the result normal rights. */
+	private static void readableByAll(final Path file) {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
+				"rw-r--r--"));
+		}
+		catch (final UnsupportedOperationException | IOException e) {
+			// not a POSIX file system: keep what the OS gave us
+		}
+	}
+
+	/** Writes a 32-bit stack whose slice {@code z} is {@code slices.apply(z)}. */
+	public static void writeFloat(final Path tif, final int w, final int h,
+		final int d, final IntFunction<float[]> slices)
+	{
+		write(tif, w, h, d, z -> new FloatProcessor(w, h, slices.apply(z)));
+	}
+
+	private static ImageProcessor checked(final ImageProcessor ip, final int w,
+		final int h, final int z)
+	{
+		if (ip.getWidth() != w || ip.getHeight() != h)
+			throw new IllegalArgumentException("slice " + z + " is " + ip.getWidth() +
+				" x " + ip.getHeight() + ", expected " + w + " x " + h);
+		return ip;
+	}
+}
