@@ -23,8 +23,16 @@ import io.github.twostream.util.UserException;
  */
 public final class TaskStage {
 
-	/** A trained model and its stored version. */
-	public record Trained(TaskModel model, ModelVersion version, float loss) {}
+	/** A trained model and its stored version; closing it closes the model. */
+	public record Trained(TaskModel model, ModelVersion version, float loss)
+		implements AutoCloseable
+	{
+
+		@Override
+		public void close() {
+			model.close();
+		}
+	}
 
 	private TaskStage() {}
 

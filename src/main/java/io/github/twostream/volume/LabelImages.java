@@ -1,18 +1,9 @@
 package io.github.twostream.volume;
 
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.IntFunction;
 
-import ij.ImagePlus;
-import ij.VirtualStack;
-import ij.io.FileSaver;
 import ij.process.ByteProcessor;
-import ij.process.ImageProcessor;
 import io.github.twostream.util.UserException;
 
 /**
