@@ -125,8 +125,22 @@ public final class ModelBench {
 				}, progress, 5));
 			}
 		}
+		// The glue alone: the array -> tensor and tensor -> array copies that
+		// TaskModel.predict adds to a session run.
+		final double copies;
+		try (TFloat32 in = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(n, s,
+			s, 1)))
+		{
+			copies = timePerCall(() -> {
+				in.asRawTensor().data().asFloats().write(batch, 0, n * px);
+				in.asRawTensor().data().asFloats().read(prob, 0, n * px);
+			}, progress, 10);
+		}
 		out.printf("inference: %.1f patches/s (batch %d, TaskModel.predict)%n", n /
 			ours, n);
+		out.printf(
+			"glue:      array<->tensor copies alone %.3f ms per batch = %.2f %% of a bare run%n",
+			copies * 1e3, 100 * copies / bare);
 		out.printf(
 			"glue:      TaskModel.predict %.2f ms vs bare session run %.2f ms per batch (best of 5 interleaved rounds): %+.1f %%%n",
 			ours * 1e3, bare * 1e3, 100 * (ours - bare) / bare);
