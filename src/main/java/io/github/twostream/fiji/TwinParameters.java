@@ -106,8 +106,8 @@ public final class TwinParameters {
 			}
 			values.put(p.key(), convert(p, v));
 		}
-		if (!missing.isEmpty()) throw new UserException(title + ": missing " +
-			String.join(", ", missing), "call it as " + usage(title));
+		if (!missing.isEmpty()) throw new UserException("missing " + String.join(
+			", ", missing), "call it as " + usage(title));
 		return values;
 	}
 
@@ -150,8 +150,8 @@ public final class TwinParameters {
 			if (v == null && p.required()) missing.add(p.key());
 			if (v != null) values.put(p.key(), v);
 		}
-		if (!missing.isEmpty()) throw new UserException(title + ": missing " +
-			String.join(", ", missing), "fill in every required field");
+		if (!missing.isEmpty()) throw new UserException("missing " + String.join(
+			", ", missing), "fill in every required field");
 		return values;
 	}
 
