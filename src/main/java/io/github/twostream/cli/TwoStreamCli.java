@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 	description = "Two-stream active learning for EM segmentation.",
 	subcommands = { //
 		CommandLine.HelpCommand.class, //
+		MacroCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {
 
