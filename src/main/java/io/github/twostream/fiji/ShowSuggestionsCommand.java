@@ -86,8 +86,12 @@ public class ShowSuggestionsCommand extends ContextCommand {
 		v.showSuggestions(imp, top);
 		v.showTable(top);
 		progress.checkCancelled();
-		if (heatmap) v.showHeatmap(AcquisitionHeatmaps.build(imp.getWidth(), imp
-			.getHeight(), imp.getNSlices(), rows, progress));
+		if (heatmap) {
+			final ImagePlus heat = AcquisitionHeatmaps.build(imp.getWidth(), imp
+				.getHeight(), imp.getNSlices(), rows, progress);
+			heat.setPosition(heat.getNChannels(), (int) top.get(0).z() + 1, 1);
+			v.showHeatmap(heat);
+		}
 		shown = top.size();
 		progress.status("Showing " + shown + " suggestions");
 	}

@@ -72,6 +72,9 @@ public class IJ1SuggestionView implements SuggestionView {
 	{
 		final List<Roi> rois = SuggestionRois.rois(image, rows);
 		image.setOverlay(SuggestionRois.overlay(image, rows));
+		// NB: open on the slice of the first suggestion
+		if (!rows.isEmpty() && image.getNSlices() > 1) image.setPosition(image
+			.getC(), (int) rows.get(0).z() + 1, image.getT());
 		if (windows) {
 			image.show();
 			final RoiManager rm = RoiManager.getRoiManager();

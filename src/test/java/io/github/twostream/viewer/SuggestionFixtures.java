@@ -26,15 +26,23 @@ public final class SuggestionFixtures {
 
 	/** All patches; entropy and novelty vary over space, combined = mean. */
 	public static List<SuggestionRow> rows() {
+		return rows(WIDTH, HEIGHT, DEPTH, PATCH);
+	}
+
+	/** Every patch of a width x height x depth image, 5 of them ranked. */
+	public static List<SuggestionRow> rows(final int width, final int height,
+		final int depth, final int patch)
+	{
 		final List<SuggestionRow> rows = new ArrayList<>();
 		int id = 0;
-		for (int z = 0; z < DEPTH; z++)
-			for (int y = 0; y < HEIGHT; y += PATCH)
-				for (int x = 0; x < WIDTH; x += PATCH) {
-					final double entropy = (x + 2.0 * y + 7.0 * z) / 300;
+		for (int z = 0; z < depth; z++)
+			for (int y = 0; y < height; y += patch)
+				for (int x = 0; x < width; x += patch) {
+					final double entropy = (x + 2.0 * y + 7.0 * patch * z) / (10.0 *
+						patch);
 					final double novelty = ((id * 7) % 11) / 10.0;
 					final double combined = 0.5 * (entropy + novelty);
-					rows.add(new SuggestionRow(id++, z, y, x, PATCH, PATCH, Double.NaN,
+					rows.add(new SuggestionRow(id++, z, y, x, patch, patch, Double.NaN,
 						combined, entropy, Double.NaN, Double.NaN, Double.NaN, novelty));
 				}
 		// rank by combined score, descending
