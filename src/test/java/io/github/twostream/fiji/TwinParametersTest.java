@@ -30,6 +30,13 @@ public class TwinParametersTest {
 	}
 
 	@Test
+	public void dialogLabelsRecordExactlyTheMacroKeys() {
+		// NB: GenericDialog records (and reads in macros) Macro.trimKey(label)
+		for (final TwinParameter p : params.list())
+			assertEquals(p.key(), ij.Macro.trimKey(p.dialogLabel()), p.dialogLabel());
+	}
+
+	@Test
 	public void macroOptionsWithSpacesBracketsAndFlags() {
 		final Map<String, Object> v = params.fromMacro(
 			"suggestions=[/tmp/my data/s.csv] image=/tmp/em.tif top_k=7 ",
