@@ -39,7 +39,11 @@ public class HeadlessImageJ implements AutoCloseable {
 		final List<File> pluginClassPath)
 	{
 		final List<URL> urls = new ArrayList<>();
-		for (final File f : classPath) {
+		// NB: jars first: with a class folder first, SciJava's EclipseHelper
+		// re-indexes annotations and prints "[ECLIPSE HELPER] ..." on stdout.
+		final List<File> ordered = new ArrayList<>(classPath);
+		ordered.sort((a, b) -> Boolean.compare(a.isDirectory(), b.isDirectory()));
+		for (final File f : ordered) {
 			if (isShared(f)) continue;
 			try {
 				urls.add(f.toURI().toURL());
