@@ -28,8 +28,8 @@ public class MacroCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		// NB: before any AWT class loads; ImageJ then opens no windows.
-		System.setProperty("java.awt.headless", "true");
+		// NB: the launcher runs with -Djava.awt.headless=true; the patched
+		// ImageJ is headless either way (ij1-patcher's headless mode).
 		try (HeadlessImageJ ij = HeadlessImageJ.ofJavaClassPath()) {
 			final String result = ij.runMacroFile(macro, arg);
 			if (!result.isEmpty()) System.out.println(result);

@@ -30,7 +30,6 @@ public class MacroCommandTest {
 		final PrintStream oldOut = System.out;
 		final ByteArrayOutputStream out = new ByteArrayOutputStream();
 		final StringWriter err = new StringWriter();
-		final String headless = System.getProperty("java.awt.headless");
 		try {
 			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
 			final CommandLine cl = TwoStreamCli.commandLine();
@@ -41,8 +40,6 @@ public class MacroCommandTest {
 		}
 		finally {
 			System.setOut(oldOut);
-			if (headless == null) System.clearProperty("java.awt.headless");
-			else System.setProperty("java.awt.headless", headless);
 		}
 	}
 
