@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Frame;
+import java.awt.TextField;
+import java.awt.event.ActionEvent;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -23,10 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import ij.Executer;
 import ij.IJ;
 import ij.ImageJ;
 import ij.ImagePlus;
 import ij.Macro;
+import ij.Menus;
+import ij.gui.GenericDialog;
+import ij.plugin.frame.Recorder;
 import ij.WindowManager;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
@@ -126,6 +132,57 @@ public class GuiSuggestionViewTest {
 		assertEquals(2, RoiManager.getInstance().getCount());
 		assertEquals(2, ResultsTable.getResultsTable().size());
 		assertNotNull(WindowManager.getImage("Acquisition heatmap"));
+	}
+
+	@Test
+	public void dialogFromTheMenuRunsAndIsRecorded() throws Exception {
+		final Path csv = SuggestionFixtures.writeCsv(tmp.resolve("c d/s.csv"));
+		final Path tif = SuggestionFixtures.writeImage(tmp.resolve("c d/em.tif"));
+		// NB: as plugins.config does in Fiji's plugins/ folder
+		@SuppressWarnings("unchecked")
+		final java.util.Hashtable<String, String> commands = Menus.getCommands();
+		commands.put("Show suggestions", ShowSuggestionsPlugIn.class.getName());
+		final Recorder recorder = new Recorder();
+		Recorder.record = true;
+		// NB: what a menu click does (own thread, recorded); IJ.run would not record
+		new Executer("Show suggestions", null);
+		try {
+			final GenericDialog gd = waitForDialog("Show suggestions");
+			screenshot(new File("target", "gui-dialog.png"));
+			java.awt.EventQueue.invokeAndWait(() -> {
+				final List<?> text = gd.getStringFields();
+				((TextField) text.get(0)).setText(csv.toString()); // suggestions
+				((TextField) text.get(1)).setText(tif.toString()); // image
+				((TextField) gd.getNumericFields().get(0)).setText("3"); // top_k
+				gd.actionPerformed(new ActionEvent(gd.getButtons()[0],
+					ActionEvent.ACTION_PERFORMED, "OK"));
+			});
+			String recorded = recorder.getText();
+			for (int i = 0; i < 300 && !recorded.contains("Show suggestions"); i++) {
+				Thread.sleep(100);
+				recorded = recorder.getText();
+			}
+			assertEquals(3, ResultsTable.getResultsTable().size());
+			assertTrue(recorded.contains("run(\"Show suggestions\", \"suggestions=[" +
+				csv + "] image=[" + tif + "] top_k=3 "), recorded);
+			assertTrue(recorded.contains(" heatmap\");"), recorded);
+		}
+		finally {
+			Recorder.record = false;
+			recorder.close();
+		}
+	}
+
+	private static GenericDialog waitForDialog(final String title)
+		throws InterruptedException
+	{
+		for (int i = 0; i < 300; i++) {
+			for (final Window w : Window.getWindows())
+				if (w instanceof GenericDialog gd && w.isVisible() && title.equals(gd
+					.getTitle())) return gd;
+			Thread.sleep(100);
+		}
+		throw new AssertionError("no dialog '" + title + "'");
 	}
 
 	private static Frame resultsWindow() {
