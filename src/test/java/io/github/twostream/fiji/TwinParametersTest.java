@@ -48,6 +48,12 @@ public class TwinParametersTest {
 		assertTrue(params.fromMacro(
 			"suggestions=a.csv image=b.tif heatmap ", "T").get("heatmap").equals(
 				true));
+		// what the recorder writes for an empty optional field
+		final Map<String, Object> recorded = params.fromMacro(
+			"suggestions=[a b.csv] image=[c.tif] top_k=3 output_dir=[] heatmap ",
+			"T");
+		assertTrue(!recorded.containsKey("output_dir"), recorded.toString());
+		assertEquals(3, recorded.get("top_k"));
 	}
 
 	@Test
