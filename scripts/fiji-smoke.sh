@@ -27,6 +27,9 @@ mkdir -p "$work"
 macro="$work/smoke macro.ijm"
 cat > "$macro" <<'IJM'
 dir = getArgument();
+List.setCommands;
+print("Show suggestions -> " + List.get("Show suggestions"));
+if (List.get("Show suggestions") == "") exit("Show suggestions is not in the menus (plugins.config not found)");
 newImage("em", "8-bit ramp", 96, 64, 3);
 saveAs("Tiff", dir + "em stack.tif");
 close();
