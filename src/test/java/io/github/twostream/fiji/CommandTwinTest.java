@@ -32,6 +32,22 @@ public class CommandTwinTest {
 	}
 
 	@Test
+	public void imageInputDefaultsToTheCurrentImage() {
+		final ij.ImagePlus imp = IJ.createImage("blobs", "8-bit", 77, 20, 1);
+		ij.WindowManager.setTempCurrentImage(imp);
+		try {
+			final ImageWidthCommand.Twin twin = new ImageWidthCommand.Twin();
+			final Map<String, Object> in = TwinParameters.of(twin.command())
+				.fromMacro("", twin.title());
+			assertEquals(imp, in.get("image"));
+			assertEquals(77, twin.execute(in).get("width"));
+		}
+		finally {
+			ij.WindowManager.setTempCurrentImage(null);
+		}
+	}
+
+	@Test
 	public void escapeCancelsARunningCommand() throws Exception {
 		final CompletableFuture<Map<String, Object>> run = CompletableFuture
 			.supplyAsync(() -> new CountingCommand.Twin().execute(Map.of("steps",
