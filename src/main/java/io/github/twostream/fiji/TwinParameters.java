@@ -133,6 +133,7 @@ public final class TwinParameters {
 				.defaultString(), 40);
 			else gd.addStringField(label, p.defaultString(), 40);
 		}
+		gd.addHelp(helpHtml(title));
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
 		final Map<String, Object> values = new LinkedHashMap<>();
@@ -153,6 +154,22 @@ public final class TwinParameters {
 		if (!missing.isEmpty()) throw new UserException("missing " + String.join(
 			", ", missing), "fill in every required field");
 		return values;
+	}
+
+	/** The dialog's Help text: each key with its description, a macro call. */
+	String helpHtml(final String title) {
+		final StringBuilder sb = new StringBuilder("<html><h2>").append(escape(
+			title)).append("</h2><ul>");
+		for (final TwinParameter p : params)
+			sb.append("<li><b>").append(p.key()).append("</b>").append(p
+				.required() ? "" : " (optional)").append(": ").append(escape(
+					p.description() == null ? "" : p.description())).append("</li>");
+		return sb.append("</ul><p>Macro: <code>").append(escape(usage(title)))
+			.append("</code></p></html>").toString();
+	}
+
+	private static String escape(final String s) {
+		return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 
 	/** An example macro call naming every required key. */

@@ -68,6 +68,14 @@ public class TwinParametersTest {
 	}
 
 	@Test
+	public void helpListsKeysDescriptionsAndAMacroCall() {
+		final String help = params.helpHtml("Show suggestions");
+		assertTrue(help.contains("<b>top_k</b> (optional): Show the first k"), help);
+		assertTrue(help.contains("run(\"Show suggestions\", \"suggestions=[...]"),
+			help);
+	}
+
+	@Test
 	public void badNumberIsAUserException() {
 		final UserException e = assertThrows(UserException.class, () -> params
 			.fromMacro("suggestions=a image=b top_k=many ", "T"));
