@@ -27,6 +27,12 @@ import picocli.CommandLine.Command;
 		ExportLabelsCommand.class, //
 		RelinkCommand.class, //
 		BenchModelCommand.class, //
+		TrainEncoderCommand.class, //
+		ExportEmbeddingsCommand.class, //
+		TrainCommand.class, //
+		PredictCommand.class, //
+		ScoreCommand.class, //
+		MacroCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {
 

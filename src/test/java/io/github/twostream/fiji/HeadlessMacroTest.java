@@ -1,0 +1,96 @@
+package io.github.twostream.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import io.github.twostream.util.UserException;
+import io.github.twostream.viewer.IJ1SuggestionView;
+import io.github.twostream.viewer.SuggestionFixtures;
+
+/**
+ * Real ImageJ 1 macros, run headless in a patched ImageJ 1 (ij1-patcher) that
+ * finds {@code Show suggestions} through plugins.config, as Fiji does.
+ */
+public class HeadlessMacroTest {
+
+	private static HeadlessImageJ ij;
+
+	@TempDir
+	Path tmp;
+
+	@BeforeAll
+	public static void start() {
+		ij = HeadlessImageJ.ofJavaClassPath();
+	}
+
+	@AfterAll
+	public static void stop() {
+		ij.close();
+	}
+
+	@Test
+	public void macroCallsCommandByMenuLabelWithPathsWithSpaces()
+		throws IOException
+	{
+		final Path in = tmp.resolve("my data");
+		final Path csv = SuggestionFixtures.writeCsv(in.resolve("next patches.csv"));
+		final Path tif = SuggestionFixtures.writeImage(in.resolve("em stack.tif"));
+		final Path out = tmp.resolve("results here");
+		final Path count = tmp.resolve("n results.txt");
+		final String macro = String.join("\n", //
+			"run(\"Show suggestions\", \"suggestions=[" + csv + "] image=[" + tif +
+				"] top_k=4 output_dir=[" + out + "] heatmap\");", //
+			"File.saveString(\"\" + nResults, \"" + count + "\");", //
+			"print(\"rank of row 0: \" + getResult(\"rank\", 0));");
+		ij.runMacro(macro, "");
+		assertEquals("4", Files.readString(count).trim(), "nResults == k");
+		assertEquals(4, ViewerZips.count(out.resolve(IJ1SuggestionView.ROI_ZIP)));
+		final ResultsTable rt = ResultsTable.open(out.resolve(
+			IJ1SuggestionView.RESULTS_CSV).toString());
+		assertEquals(4, rt.size());
+		final ImagePlus heat = IJ.openImage(out.resolve(
+			IJ1SuggestionView.HEATMAP_TIFF).toString());
+		assertEquals(32, heat.getBitDepth());
+		assertEquals(SuggestionFixtures.DEPTH, heat.getNSlices());
+	}
+
+	@Test
+	public void commandErrorStopsTheMacroWithItsMessage() throws IOException {
+		final Path marker = tmp.resolve("after.txt");
+		final UserException e = assertThrows(UserException.class, () -> ij
+			.runMacro("run(\"Show suggestions\", \"suggestions=[" + tmp.resolve(
+				"no such.csv") + "] image=[x y.tif]\");\n" +
+				"File.saveString(\"ran on\", \"" + marker + "\");", ""));
+		assertTrue(e.getMessage().contains(
+			"Show suggestions: error: Suggestions file not found"), e.getMessage());
+		assertTrue(!Files.exists(marker), "macro stopped at the error");
+	}
+
+	@Test
+	public void missingRequiredParametersHeadlessAreAClearError() {
+		final UserException e = assertThrows(UserException.class, () -> ij
+			.runMacro("run(\"Show suggestions\");", ""));
+		assertTrue(e.getMessage().contains("missing suggestions, image"), e
+			.getMessage());
+	}
+
+	@Test
+	public void macroSyntaxErrorIsReported() {
+		final UserException e = assertThrows(UserException.class, () -> ij
+			.runMacro("x = ;", ""));
+		assertTrue(e.getMessage().startsWith("macro error"), e.getMessage());
+	}
+}
