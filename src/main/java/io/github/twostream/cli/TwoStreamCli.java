@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
 		TrainCommand.class, //
 		PredictCommand.class, //
 		ScoreCommand.class, //
+		SuggestCommand.class, //
 		MacroCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {

@@ -118,7 +118,7 @@ public class SuggestionEngine {
 		result = new SuggestionResult(round, selection, session.grid(), a == null
 			? nan(n) : Contexts.toDouble(a.entropy()), a == null ? nan(n) : Contexts
 				.toDouble(a.margin()), a == null || a.bald() == null ? nan(n) : Contexts
-					.toDouble(a.bald()), typicality, ctx.novelty(), combined);
+					.toDouble(a.bald()), typicality, finite(ctx.novelty()), combined);
 		progress.status("Suggested " + selection.size() + " patches (round " +
 			round + ")" + (selection.note().isEmpty() ? "" : ": " + selection
 				.note()));
@@ -131,6 +131,14 @@ public class SuggestionEngine {
 
 	private static Double box(final double v) {
 		return Double.isNaN(v) ? null : v;
+	}
+
+	/** NB: novelty is +Infinity before the first label; tables want NaN. */
+	private static double[] finite(final double[] v) {
+		final double[] out = v.clone();
+		for (int i = 0; i < out.length; i++)
+			if (!Double.isFinite(out[i])) out[i] = Double.NaN;
+		return out;
 	}
 
 	private static double[] nan(final int n) {

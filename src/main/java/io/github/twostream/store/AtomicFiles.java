@@ -55,6 +55,14 @@ public final class AtomicFiles {
 		final Path tmp = Files.createTempFile(dir, "." + target.getFileName(),
 			".tmp");
 		try {
+			// NB: temp files are owner-only; the result gets normal rights.
+			Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions
+				.fromString("rw-r--r--"));
+		}
+		catch (final UnsupportedOperationException e) {
+			// not a POSIX file system
+		}
+		try {
 			try (OutputStream out = Files.newOutputStream(tmp,
 				StandardOpenOption.WRITE))
 			{

@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import ij.measure.ResultsTable;
+import io.github.twostream.loop.SuggestionResult;
+import io.github.twostream.volume.Patch;
 import io.github.twostream.util.UserException;
 
 /** Reading, ranking and tabulating {@link SuggestionRow}s. */
@@ -18,6 +20,34 @@ public final class SuggestionRows {
 	private static final String[] REQUIRED = { "z", "y", "x", "h", "w" };
 
 	private SuggestionRows() {}
+
+	/**
+	 * Rows of a suggestion round: the suggestions first, in rank order, then
+	 * (with {@code allPatches}) every other patch with its scores and rank NaN,
+	 * for heatmaps.
+	 */
+	public static List<SuggestionRow> of(final SuggestionResult r,
+		final boolean allPatches)
+	{
+		final List<SuggestionRow> rows = new ArrayList<>();
+		final boolean[] suggested = new boolean[r.grid().size()];
+		for (final var s : r.selection().suggestions()) {
+			suggested[s.patchId()] = true;
+			rows.add(row(r, r.grid().get(s.patchId()), s.rank()));
+		}
+		if (allPatches) for (final Patch p : r.grid().patches())
+			if (!suggested[p.id()]) rows.add(row(r, p, Double.NaN));
+		return rows;
+	}
+
+	private static SuggestionRow row(final SuggestionResult r, final Patch p,
+		final double rank)
+	{
+		final int i = p.id();
+		return new SuggestionRow(i, p.z(), p.y(), p.x(), p.h(), p.w(), rank, r
+			.combined()[i], r.entropy()[i], r.margin()[i], r.bald()[i], r
+				.typicality()[i], r.novelty()[i]);
+	}
 
 	/**
 	 * Reads a suggestions CSV with a header line naming (some of)
