@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 	description = "Two-stream active learning for EM segmentation.",
 	subcommands = { //
 		CommandLine.HelpCommand.class, //
+		DemoCommand.class, //
 		InfoCommand.class, //
 		GenerateTestDataCommand.class, //
 		BenchVolumeCommand.class, //
