@@ -1,0 +1,120 @@
+package io.github.twostream.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.Roi;
+import ij.io.RoiDecoder;
+
+/**
+ * The stream and loop subcommands end to end on test-data: train-encoder,
+ * export-embeddings, label, train, score, predict, suggest, and a short demo.
+ */
+class StreamCommandsTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void encoderModelScoresPredictionsSuggestions() throws Exception {
+		final String project = dir.resolve("a project").toString();
+		ok(Cli.run("init", project, "--image", "test-data/train-volume.tif"));
+
+		// errors before the streams exist
+		ProjectCommandsTest.expectError(Cli.run("export-embeddings", project,
+			"--out", dir.resolve("e.csv").toString()), "no embeddings yet");
+		ProjectCommandsTest.expectError(Cli.run("train", project, "--steps", "5"),
+			"no labels yet");
+		ProjectCommandsTest.expectError(Cli.run("predict", project, "--out", dir
+			.resolve("p.tif").toString()), "no trained task model yet");
+		ProjectCommandsTest.expectError(Cli.run("suggest", project, "--strategy",
+			"nonsense"), "nonsense");
+
+		final Cli.Run enc = ok(Cli.run("train-encoder", project, "--epochs", "1"));
+		assertTrue(enc.out().startsWith("Trained encoder"), enc.out());
+		assertTrue(ok(Cli.run("train-encoder", project, "--epochs", "1")).out()
+			.startsWith("Reused encoder"));
+		final Path emb = dir.resolve("emb.csv");
+		ok(Cli.run("export-embeddings", project, "--out", emb.toString()));
+		final List<String> embLines = Files.readAllLines(emb);
+		assertEquals(257, embLines.size());
+		assertEquals(4 + 64, embLines.get(1).split(",").length);
+
+		ok(Cli.run("label", project, "--mask", "test-data/train-labels.tif",
+			"--patches", "0,5,10,21,42,63,84,105"));
+		final Cli.Run train = ok(Cli.run("train", project, "--steps", "20",
+			"--depth", "2", "--filters", "8"));
+		assertTrue(train.out().contains("on 8 labelled patches"), train.out());
+		assertTrue(train.out().contains("device CPU"), train.out());
+
+		final Cli.Run score = ok(Cli.run("score", project, "--passes", "2"));
+		final List<String> rows = score.out().lines().toList();
+		assertEquals("id,z,y,x,entropy,margin,bald", rows.get(0));
+		assertEquals(257, rows.size());
+		for (final String r : rows.subList(1, rows.size())) {
+			final String[] f = r.split(",");
+			final double entropy = Double.parseDouble(f[4]);
+			assertTrue(entropy >= 0 && entropy <= 1, r);
+			assertTrue(Double.parseDouble(f[6]) >= -1e-6, r);
+		}
+
+		final Path prob = dir.resolve("prob.tif");
+		ok(Cli.run("predict", project, "--out", prob.toString()));
+		final ImagePlus p = IJ.openImage(prob.toString());
+		assertEquals(32, p.getBitDepth());
+		assertEquals(16, p.getStackSize());
+		assertEquals(256, p.getWidth());
+		final float[] px = (float[]) p.getStack().getPixels(1);
+		for (final float v : px)
+			assertTrue(v >= 0 && v <= 1);
+
+		final Path out = dir.resolve("suggestions out");
+		final Cli.Run sug = ok(Cli.run("suggest", project, "--k", "5", "--passes",
+			"2", "--epochs", "1", "--out", out.toString()));
+		assertTrue(sug.out().contains("Round 1, two-stream"), sug.out());
+		final List<String> csv = Files.readAllLines(out.resolve("suggestions.csv"));
+		assertEquals(6, csv.size(), csv.toString());
+		try (ZipFile zip = new ZipFile(out.resolve("suggestions-rois.zip")
+			.toFile()))
+		{
+			assertEquals(5, zip.size());
+			final Roi roi = RoiDecoder.openFromByteArray(zip.getInputStream(zip
+				.entries().nextElement()).readAllBytes());
+			assertEquals(64, roi.getBounds().width);
+		}
+		final ImagePlus heat = IJ.openImage(out.resolve("acquisition-heatmap.tif")
+			.toString());
+		assertEquals(32, heat.getBitDepth());
+		assertTrue(heat.getNChannels() >= 4, "channels: " + heat.getNChannels());
+		assertEquals(257, Files.readAllLines(out.resolve("scores.csv")).size());
+	}
+
+	@Test
+	void shortDemo() throws Exception {
+		final Path out = dir.resolve("demo");
+		final Cli.Run demo = ok(Cli.run("demo", "--out", out.toString(),
+			"--rounds", "2", "--k", "4", "--steps", "20", "--encoder-epochs", "1"));
+		assertTrue(demo.out().contains("Round 2: 8 labelled patches"), demo.out());
+		for (final String f : List.of("curves.csv", "learning-curve.png",
+			"heatmap.png", "acquisition-heatmap.tif", "suggestions.csv",
+			"suggestions-rois.zip", "next-suggestions.csv", "labels.tif",
+			"round-1-suggestions.csv"))
+			assertTrue(Files.size(out.resolve(f)) > 0, f);
+		assertEquals(3, Files.readAllLines(out.resolve("curves.csv")).size());
+	}
+
+	static Cli.Run ok(final Cli.Run r) {
+		assertEquals(0, r.code(), r.out() + r.err());
+		return r;
+	}
+}
