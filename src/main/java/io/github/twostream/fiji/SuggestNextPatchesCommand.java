@@ -91,6 +91,7 @@ public class SuggestNextPatchesCommand extends ContextCommand {
 		final Progress progress = new StatusServiceProgress(status,
 			this::isCanceled);
 		try (ProjectSession s = ProjectSession.open(project.toPath())) {
+			final ImagePlus given = given(s.volume()); // NB: fails before the work
 			final SuggestSettings settings = new SuggestSettings(strategy, k,
 				mc_passes, Typicality.DEFAULT_K, 1, StructureStage.configFor(s));
 			final SuggestionEngine engine = new SuggestionEngine(s, settings,
@@ -101,7 +102,8 @@ public class SuggestNextPatchesCommand extends ContextCommand {
 				? output_dir.toPath() : project.toPath().resolve(SUGGESTIONS).resolve(
 					"round-" + r.round());
 			final IJ1SuggestionView view = IJ1SuggestionView.forEnvironment(dir);
-			SuggestionOutputs.show(view, display(s, view.showsWindows()), r, dir
+			SuggestionOutputs.show(view, given != null ? given : display(s, view
+				.showsWindows()), r, dir
 				.resolve(SuggestionOutputs.SCORES_CSV), progress);
 			round = r.round();
 			suggested = r.selection().size();
@@ -109,23 +111,32 @@ public class SuggestNextPatchesCommand extends ContextCommand {
 		}
 	}
 
-	/** The image the ROIs go on; see the {@code image} parameter. */
-	private ImagePlus display(final ProjectSession s, final boolean windows) {
+	/** The {@code image} parameter's image, checked; null if not given. */
+	private ImagePlus given(final Volume v) {
+		if (image == null || image.getPath().isEmpty()) return null;
+		final ImagePlus imp = IJ.openImage(image.getPath());
+		if (imp == null) throw new UserException("Cannot open image " + image,
+			"give a TIFF of the project's size, or leave image empty");
+		if (imp.getWidth() != v.width() || imp.getHeight() != v.height() || imp
+			.getNSlices() != v.depth()) throw new UserException("Image " + image +
+				" is " + imp.getWidth() + " x " + imp.getHeight() + " x " + imp
+					.getNSlices() + " but the project's is " + v.width() + " x " + v
+						.height() + " x " + v.depth(),
+				"give the project's image, or leave image empty");
+		return imp;
+	}
+
+	/**
+	 * Without an {@code image}: headless a virtual view of the session's
+	 * volume; with windows the current image if it has the volume's size, else
+	 * the project's image as a virtual stack.
+	 */
+	private static ImagePlus display(final ProjectSession s,
+		final boolean windows)
+	{
 		final Volume v = s.volume();
 		final String title = new File(s.project().image().spec().split("#")[0])
 			.getName();
-		if (image != null && !image.getPath().isEmpty()) {
-			final ImagePlus imp = IJ.openImage(image.getPath());
-			if (imp == null) throw new UserException("Cannot open image " + image,
-				"give a TIFF of the project's size, or leave image empty");
-			if (imp.getWidth() != v.width() || imp.getHeight() != v.height() || imp
-				.getNSlices() != v.depth()) throw new UserException("Image " + image +
-					" is " + imp.getWidth() + " x " + imp.getHeight() + " x " + imp
-						.getNSlices() + " but the project's is " + v.width() + " x " + v
-							.height() + " x " + v.depth(),
-					"give the project's image, or leave image empty");
-			return imp;
-		}
 		if (!windows) return VolumeImages.virtual(v, title);
 		// NB: shown after this session closes, so it gets its own volume.
 		return CurrentImages.ofSize(v.width(), v.height(), v.depth()).orElseGet(
