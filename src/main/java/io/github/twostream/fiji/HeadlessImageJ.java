@@ -20,10 +20,11 @@ import io.github.twostream.util.UserException;
  * NB: ImageJ 1 is patched for headless use by ij1-patcher's
  * {@link LegacyEnvironment}, which must patch the {@code ij.*} classes before
  * anyone loads them. So ImageJ, SciJava and this plugin are loaded afresh in
- * an isolated class loader over the given class path; only ij1-patcher (and
- * javassist) are shared with the caller, since the environment talks to its
- * hooks through them, and TensorFlow (see {@link #SHARED}). Plugin class path entries are scanned for
- * {@code plugins.config}, as jars in Fiji's plugins/ folder are.
+ * an isolated class loader over the given class path; only ij1-patcher and
+ * javassist (the environment talks to its hooks through them) and TensorFlow
+ * (its JNI library loads once per JVM) are shared with the caller. Plugin
+ * class path entries are scanned for {@code plugins.config}, as jars in
+ * Fiji's plugins/ folder are.
  * </p>
  */
 public class HeadlessImageJ implements AutoCloseable {
