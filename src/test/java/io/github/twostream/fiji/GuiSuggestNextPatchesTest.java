@@ -30,6 +30,7 @@ import ij.Executer;
 import ij.IJ;
 import ij.ImageJ;
 import ij.ImagePlus;
+import ij.Macro;
 import ij.Menus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
@@ -38,16 +39,20 @@ import ij.measure.ResultsTable;
 import ij.plugin.frame.Recorder;
 import ij.plugin.frame.RoiManager;
 import ij.text.TextWindow;
+import io.github.twostream.loop.LabelTransfer;
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.loop.StructureStage;
 import io.github.twostream.loop.SuggestSettings;
+import io.github.twostream.loop.TaskStage;
+import io.github.twostream.model.UNetConfig;
 import io.github.twostream.structure.EncoderConfig;
 import io.github.twostream.util.Progress;
 import io.github.twostream.viewer.IJ1SuggestionView;
 
 /**
  * "Suggest next patches" from the menu, with real windows: its dialog, the
- * macro recorder's line (snake_case keys) and the replay of that line. Needs
+ * macro recorder's line (snake_case keys) and the replay of that line; and
+ * "Predict" showing its result. Needs
  * a display (xvfb-run); skips without one. Screenshot:
  * target/gui-suggest.png.
  */
@@ -152,6 +157,40 @@ public class GuiSuggestNextPatchesTest {
 			Recorder.record = false;
 			recorder.close();
 		}
+	}
+
+	@Test
+	public void predictShowsTheProbabilities() throws Exception {
+		final Path data = Files.createDirectories(tmp.resolve("em data"));
+		final Path image = Files.copy(Path.of("test-data", "train-volume.tif"), data
+			.resolve("train volume.tif"));
+		final Path mask = Files.copy(Path.of("test-data", "train-labels.tif"), data
+			.resolve("train labels.tif"));
+		final Path project = tmp.resolve("my project");
+		try (ProjectSession s = ProjectSession.create(project, image.toString(), 64,
+			64))
+		{
+			LabelTransfer.importPatches(s, mask.toString(), new int[] { 0, 5 }, 255);
+			TaskStage.train(s, UNetConfig.reference(), 5, false, Progress.NONE)
+				.close();
+		}
+		// NB: what run("Predict", "...") does: options for a "Run$_" thread
+		final Thread t = new Thread(() -> {
+			Macro.setOptions("project=[" + project + "] ");
+			try {
+				new PredictPlugIn().run("");
+			}
+			finally {
+				Macro.setOptions(null);
+			}
+		}, "Run$_predict test");
+		t.start();
+		t.join(120_000);
+		final ImagePlus prob = waitForImage("train volume-probabilities.tif");
+		assertEquals(32, prob.getBitDepth());
+		assertEquals(16, prob.getStackSize());
+		assertTrue(Files.isRegularFile(project.resolve("predictions").resolve(
+			"train volume-probabilities.tif")));
 	}
 
 	private static ImagePlus waitForImage(final String title)
