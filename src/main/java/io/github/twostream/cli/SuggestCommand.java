@@ -54,8 +54,8 @@ public class SuggestCommand implements Callable<Integer> {
 		try (ProjectSession s = ProjectSession.open(project)) {
 			final int patch = s.grid().patchSize();
 			final SuggestSettings settings = new SuggestSettings(strategy, k, passes,
-				SuggestSettings.defaults(patch).typicalityK(), seed, encoder.config(
-					patch));
+				SuggestSettings.defaults(patch).typicalityK(), seed, encoder
+					.configFor(s));
 			final SuggestionEngine engine = new SuggestionEngine(s, settings,
 				new ConsoleProgress());
 			engine.process();
