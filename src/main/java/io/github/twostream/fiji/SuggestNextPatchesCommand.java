@@ -102,9 +102,10 @@ public class SuggestNextPatchesCommand extends ContextCommand {
 				? output_dir.toPath() : project.toPath().resolve(SUGGESTIONS).resolve(
 					"round-" + r.round());
 			final IJ1SuggestionView view = IJ1SuggestionView.forEnvironment(dir);
-			SuggestionOutputs.show(view, given != null ? given : display(s, view
-				.showsWindows()), r, dir
-				.resolve(SuggestionOutputs.SCORES_CSV), progress);
+			final ImagePlus imp = given != null ? given : display(s, view
+				.showsWindows());
+			SuggestionOutputs.show(view, imp, r, dir.resolve(
+				SuggestionOutputs.SCORES_CSV), progress);
 			round = r.round();
 			suggested = r.selection().size();
 			written_to = dir.toFile();
