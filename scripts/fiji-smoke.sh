@@ -2,9 +2,11 @@
 # Smoke test of the plugin in a Fiji.app folder, with plain ImageJ 1 (no imagej-legacy):
 #  1. `mvn install -Dscijava.app.directory=APP` copies Two_Stream_AL-*.jar into APP/plugins
 #     and its dependencies into APP/jars (scijava-maven-plugin populate-app);
-#  2. ij.ImageJ from APP runs a batch macro that creates test data (paths with spaces) and
-#     calls run("Show suggestions", ...) by its menu label, found through plugins.config;
-#  3. the produced files and nResults are checked.
+#  2. ij.ImageJ from APP checks that every command is in the menus (through the jar's
+#     plugins.config), then runs examples/suggest.ijm -- the whole loop: New project...,
+#     Train structure encoder, Label patches from mask, Retrain task model, Suggest next
+#     patches -- on a copy of test-data/ in a folder with spaces;
+#  3. the produced files (ROI zip, heatmap, Results CSV) and nResults == 8 are checked.
 # Usage: scripts/fiji-smoke.sh [APP (default /tmp/Fiji.app)] [--no-install]
 # Needs Maven Central for the first install (the populate-app plugin); xvfb-run if no display.
 set -euo pipefail
@@ -24,34 +26,45 @@ ls "$app"/jars/scijava-common-*.jar "$app"/jars/ij-*.jar >/dev/null
 
 work="$(mktemp -d)/smoke data"
 mkdir -p "$work"
-macro="$work/smoke macro.ijm"
-cat > "$macro" <<'IJM'
-dir = getArgument();
+cp "$here/test-data/train-volume.tif" "$here/test-data/train-labels.tif" "$work/"
+menus="$work/menus.ijm"
+cat > "$menus" <<'IJM'
 List.setCommands;
-print("Show suggestions -> " + List.get("Show suggestions"));
-if (List.get("Show suggestions") == "") exit("Show suggestions is not in the menus (plugins.config not found)");
-newImage("em", "8-bit ramp", 96, 64, 3);
-saveAs("Tiff", dir + "em stack.tif");
-close();
-csv = "patch_id,z,y,x,h,w,rank,combined,entropy\n";
-csv = csv + "0,0,0,0,32,32,1,0.9,0.8\n1,1,32,32,32,32,2,0.5,0.4\n2,2,0,64,32,32,NaN,0.1,0.2\n";
-File.saveString(csv, dir + "next patches.csv");
-run("Show suggestions", "suggestions=[" + dir + "next patches.csv] image=[" + dir + "em stack.tif] top_k=2 output_dir=[" + dir + "out put] heatmap");
-File.saveString("" + nResults, dir + "nresults.txt");
-print("nResults=" + nResults);
+commands = newArray("New project...", "Label patches from mask", "Train structure encoder",
+  "Retrain task model", "Suggest next patches", "Predict", "Export labels", "Show suggestions");
+for (i = 0; i < commands.length; i++) {
+  print(commands[i] + " -> " + List.get(commands[i]));
+  if (List.get(commands[i]) == "") exit(commands[i] + " is not in the menus (plugins.config not found)");
+}
+File.saveString("ok", getArgument() + "menus.txt");
 IJM
+
 cd "$app"
-cmd=(java -cp "jars/*:plugins/*" ij.ImageJ -ijpath "$app" -batch "$macro" "$work/")
-# NB: an unknown command opens a modal dialog in non-headless ImageJ: always bounded.
-if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
-  cmd=(xvfb-run -a "${cmd[@]}")
-fi
-echo "[smoke] ${cmd[*]}"
-timeout 180 "${cmd[@]}" || { echo "[smoke] FAILED: ImageJ exited with $?" >&2; exit 1; }
+run_ij() { # macro arg
+  # NB: like Fiji's launcher, put the platform jars (TensorFlow's natives) on the class path.
+  local cmd=(java -cp "jars/*:jars/linux64/*:plugins/*" ij.ImageJ -ijpath "$app" -batch "$1" "$2")
+  # NB: a macro error or an unknown command opens a modal dialog in non-headless ImageJ
+  # (even with -batch): always bounded.
+  if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
+    cmd=(xvfb-run -a "${cmd[@]}")
+  fi
+  echo "[smoke] ${cmd[*]}"
+  timeout 300 "${cmd[@]}" || { echo "[smoke] FAILED: ImageJ exited with $?" >&2; exit 1; }
+}
+run_ij "$menus" "$work/"
+[ "$(cat "$work/menus.txt" 2>/dev/null)" = ok ] || { echo "[smoke] FAILED: menus" >&2; exit 1; }
+start=$(date +%s)
+run_ij "$here/examples/suggest.ijm" "$work/"
+echo "[smoke] examples/suggest.ijm took $(( $(date +%s) - start )) s"
 fail=0
-for f in "out put/suggestions-rois.zip" "out put/acquisition-heatmap.tif" "out put/suggestions.csv"; do
+out="next patches"
+for f in "$out/suggestions-rois.zip" "$out/acquisition-heatmap.tif" "$out/suggestions.csv" "$out/scores.csv"; do
   if [ -s "$work/$f" ]; then echo "[smoke] ok: $f"; else echo "[smoke] missing: $f" >&2; fail=1; fi
 done
-n="$(cat "$work/nresults.txt" 2>/dev/null || echo none)"
-if [ "$n" = 2 ]; then echo "[smoke] ok: nResults=2"; else echo "[smoke] nResults=$n, expected 2" >&2; fail=1; fi
-[ "$fail" = 0 ] && echo "[smoke] PASSED ($app)" || { echo "[smoke] FAILED" >&2; exit 1; }
+rois="$(unzip -l "$work/$out/suggestions-rois.zip" 2>/dev/null | grep -c '\.roi$' || true)"
+if [ "$rois" = 8 ]; then echo "[smoke] ok: 8 ROIs"; else echo "[smoke] ROIs=$rois, expected 8" >&2; fail=1; fi
+rows="$(( $(wc -l < "$work/$out/suggestions.csv") - 1 ))"
+if [ "$rows" = 8 ]; then echo "[smoke] ok: 8 Results rows"; else echo "[smoke] rows=$rows, expected 8" >&2; fail=1; fi
+n="$(cat "$work/$out/nresults.txt" 2>/dev/null || echo none)"
+if [ "$n" = 8 ]; then echo "[smoke] ok: nResults=8"; else echo "[smoke] nResults=$n, expected 8" >&2; fail=1; fi
+[ "$fail" = 0 ] && echo "[smoke] PASSED ($app, data in $work)" || { echo "[smoke] FAILED" >&2; exit 1; }

@@ -1,7 +1,6 @@
 package io.github.twostream.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -11,10 +10,8 @@ import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.loop.SuggestSettings;
 import io.github.twostream.loop.SuggestionEngine;
 import io.github.twostream.loop.SuggestionResult;
-import io.github.twostream.viewer.AcquisitionHeatmaps;
 import io.github.twostream.viewer.IJ1SuggestionView;
-import io.github.twostream.viewer.SuggestionRow;
-import io.github.twostream.viewer.SuggestionRows;
+import io.github.twostream.viewer.SuggestionOutputs;
 import io.github.twostream.viewer.VolumeImages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,8 +54,8 @@ public class SuggestCommand implements Callable<Integer> {
 		try (ProjectSession s = ProjectSession.open(project)) {
 			final int patch = s.grid().patchSize();
 			final SuggestSettings settings = new SuggestSettings(strategy, k, passes,
-				SuggestSettings.defaults(patch).typicalityK(), seed, encoder.config(
-					patch));
+				SuggestSettings.defaults(patch).typicalityK(), seed, encoder
+					.configFor(s));
 			final SuggestionEngine engine = new SuggestionEngine(s, settings,
 				new ConsoleProgress());
 			engine.process();
@@ -87,14 +84,9 @@ public class SuggestCommand implements Callable<Integer> {
 	static void write(final ProjectSession s, final SuggestionResult r,
 		final Path dir) throws Exception
 	{
-		final IJ1SuggestionView view = new IJ1SuggestionView(dir, false);
-		final List<SuggestionRow> suggested = SuggestionRows.of(r, false);
-		view.showSuggestions(VolumeImages.virtual(s.volume(), "EM"), suggested);
-		view.showTable(suggested);
-		view.showHeatmap(AcquisitionHeatmaps.build(s.volume().width(), s.volume()
-			.height(), s.volume().depth(), SuggestionRows.of(r, true),
-			new ConsoleProgress()));
-		r.writeCsv(dir.resolve("scores.csv"), true);
+		SuggestionOutputs.show(new IJ1SuggestionView(dir, false), VolumeImages
+			.virtual(s.volume(), "EM"), r, dir.resolve(SuggestionOutputs.SCORES_CSV),
+			new ConsoleProgress());
 		System.out.println("Wrote " + dir.resolve(IJ1SuggestionView.ROI_ZIP) +
 			", " + IJ1SuggestionView.HEATMAP_TIFF + ", " +
 			IJ1SuggestionView.RESULTS_CSV + " and scores.csv");

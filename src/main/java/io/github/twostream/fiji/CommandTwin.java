@@ -1,5 +1,6 @@
 package io.github.twostream.fiji;
 
+import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,8 +89,28 @@ public abstract class CommandTwin implements PlugIn {
 		return command;
 	}
 
+	/**
+	 * Reads the inputs and runs the command, reporting errors ImageJ's way.
+	 * <p>
+	 * NB: the UI thread never waits on a command (training takes minutes): from
+	 * the menu ImageJ calls this on its own command thread, and the command
+	 * itself runs on a SciJava worker thread while this one forwards progress
+	 * and Esc; called on the event dispatch thread, it moves to a thread of its
+	 * own and returns at once.
+	 * </p>
+	 */
 	@Override
 	public final void run(final String arg) {
+		if (EventQueue.isDispatchThread()) {
+			// NB: "Run$_" marks a command thread for ImageJ (Macro.getOptions)
+			final Thread t = new Thread(() -> runHere(), "Run$_" + title);
+			t.start();
+			return;
+		}
+		runHere();
+	}
+
+	private void runHere() {
 		IJ.resetEscape();
 		try {
 			if (requiresTensorFlow()) TensorFlowLibraries.requireCompatible(command

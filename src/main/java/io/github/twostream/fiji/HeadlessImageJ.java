@@ -20,10 +20,11 @@ import io.github.twostream.util.UserException;
  * NB: ImageJ 1 is patched for headless use by ij1-patcher's
  * {@link LegacyEnvironment}, which must patch the {@code ij.*} classes before
  * anyone loads them. So ImageJ, SciJava and this plugin are loaded afresh in
- * an isolated class loader over the given class path; only ij1-patcher (and
- * javassist) are shared with the caller, since the environment talks to its
- * hooks through them. Plugin class path entries are scanned for
- * {@code plugins.config}, as jars in Fiji's plugins/ folder are.
+ * an isolated class loader over the given class path; only ij1-patcher and
+ * javassist (the environment talks to its hooks through them) and TensorFlow
+ * (its JNI library loads once per JVM) are shared with the caller. Plugin
+ * class path entries are scanned for {@code plugins.config}, as jars in
+ * Fiji's plugins/ folder are.
  * </p>
  */
 public class HeadlessImageJ implements AutoCloseable {
@@ -167,7 +168,24 @@ public class HeadlessImageJ implements AutoCloseable {
 	}
 
 	/**
-	 * Delegates only ij1-patcher and javassist to the caller's loader; all else
+	 * Packages the child takes from the caller's loader: ij1-patcher and
+	 * javassist (the environment's hooks), and TensorFlow with its JavaCPP and
+	 * protobuf. NB: a JVM loads a JNI library into one class loader only, so
+	 * TensorFlow loaded afresh here would fail ("already loaded in another
+	 * classloader") once the caller has used it; it depends on neither ImageJ
+	 * nor SciJava, so sharing it is safe.
+	 */
+	private static final String[] SHARED = { "net.imagej.patcher.", "javassist.",
+		"org.tensorflow.", "org.bytedeco.", "com.google.protobuf." };
+
+	static boolean isSharedName(final String name, final char separator) {
+		for (final String p : SHARED)
+			if (name.startsWith(p.replace('.', separator))) return true;
+		return false;
+	}
+
+	/**
+	 * Delegates only the {@link #SHARED} packages to the caller's loader; all else
 	 * (except the JDK) is loaded afresh by the child.
 	 */
 	private static final class SharedLoader extends ClassLoader {
@@ -183,15 +201,13 @@ public class HeadlessImageJ implements AutoCloseable {
 		protected Class<?> findClass(final String name)
 			throws ClassNotFoundException
 		{
-			if (name.startsWith("net.imagej.patcher.") || name.startsWith(
-				"javassist.")) return shared.loadClass(name);
+			if (isSharedName(name, '.')) return shared.loadClass(name);
 			throw new ClassNotFoundException(name);
 		}
 
 		@Override
 		protected URL findResource(final String name) {
-			if (name.startsWith("net/imagej/patcher/") || name.startsWith(
-				"javassist/")) return shared.getResource(name);
+			if (isSharedName(name, '/')) return shared.getResource(name);
 			return null;
 		}
 	}

@@ -2,6 +2,8 @@ package io.github.twostream.loop;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.twostream.store.ModelKind;
 import io.github.twostream.store.ModelVersion;
@@ -81,6 +83,31 @@ public final class StructureStage {
 		return project.models().all(ModelKind.ENCODER).stream().filter(v -> project
 			.embeddings().has(v.id())).reduce((a, b) -> b);
 	}
+
+	/**
+	 * The settings of the project's current encoder (the latest one with stored
+	 * embeddings), if any: what later rounds must ask for to reuse it.
+	 */
+	public static Optional<EncoderConfig> currentConfig(final Project project) {
+		return latestWithEmbeddings(project).flatMap(v -> {
+			final Matcher m = CONFIG.matcher(v.architecture());
+			return m.find() ? Optional.of(EncoderConfig.fromCanonical(m.group(1)))
+				: Optional.empty();
+		});
+	}
+
+	/**
+	 * The encoder settings a round of this project should use: the current
+	 * encoder's (so it is reused, whatever epochs it was trained with), else
+	 * the defaults for the project's patch size.
+	 */
+	public static EncoderConfig configFor(final ProjectSession session) {
+		return currentConfig(session.project()).orElseGet(() -> SuggestSettings
+			.withPatchSize(EncoderConfig.defaults(), session.grid().patchSize()));
+	}
+
+	private static final Pattern CONFIG = Pattern.compile(
+		"\"config\":\"([^\"]*)\"");
 
 	static String architecture(final EncoderCacheKey key) {
 		return "{\"type\":\"contrastive-encoder\",\"cacheKey\":\"" + key.hash() +

@@ -2,7 +2,6 @@ package io.github.twostream.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -53,8 +52,12 @@ final class Db implements AutoCloseable {
 		// NB: FULL in WAL mode fsyncs the WAL on every commit: a label is durable
 		// when put() returns, not only consistent.
 		config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-		final Connection c = DriverManager.getConnection("jdbc:sqlite:" + file
-			.toAbsolutePath(), config.toProperties());
+		// NB: the driver directly, not through DriverManager: DriverManager only
+		// hands out drivers visible to the caller's class loader and registers
+		// them once per JVM, which fails ("No suitable driver") when ImageJ/Fiji
+		// or an isolated macro runner loaded sqlite-jdbc in another loader first.
+		final Connection c = config.createConnection("jdbc:sqlite:" + file
+			.toAbsolutePath());
 		try (Statement s = c.createStatement()) {
 			s.execute("PRAGMA journal_mode = WAL");
 		}

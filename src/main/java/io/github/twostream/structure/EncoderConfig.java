@@ -108,6 +108,20 @@ public record EncoderConfig(int patchSize, int inputSize, int embeddingDim,
 		return sb.toString();
 	}
 
+	/**
+	 * Reads the settings from their {@link #canonical()} text
+	 * ({@code name=value;name=value...}); bad text -> UserException.
+	 */
+	public static EncoderConfig fromCanonical(final String text) {
+		final Map<String, String> m = new LinkedHashMap<>();
+		for (final String pair : text.split(";")) {
+			final int eq = pair.indexOf('=');
+			if (eq > 0) m.put(pair.substring(0, eq).trim(), pair.substring(eq + 1)
+				.trim());
+		}
+		return fromMap(m);
+	}
+
 	/** Reads the settings written by {@link #toMap()}; bad values -> UserException. */
 	static EncoderConfig fromMap(final Map<String, String> m) {
 		try {

@@ -1,5 +1,6 @@
 package io.github.twostream.viewer;
 
+import ij.ImageListener;
 import ij.ImagePlus;
 import ij.VirtualStack;
 import ij.process.FloatProcessor;
@@ -44,6 +45,30 @@ public final class VolumeImages {
 		};
 		final ImagePlus imp = new ImagePlus(title, stack);
 		imp.setDisplayRange(0, 1);
+		return imp;
+	}
+
+	/**
+	 * Like {@link #virtual}, for an image that outlives its caller (shown in a
+	 * window): the image owns {@code volume} and closes it when it is closed.
+	 */
+	public static ImagePlus owning(final Volume volume, final String title) {
+		final ImagePlus imp = virtual(volume, title);
+		ImagePlus.addImageListener(new ImageListener() {
+
+			@Override
+			public void imageClosed(final ImagePlus closed) {
+				if (closed != imp) return;
+				ImagePlus.removeImageListener(this);
+				volume.close();
+			}
+
+			@Override
+			public void imageOpened(final ImagePlus opened) {}
+
+			@Override
+			public void imageUpdated(final ImagePlus updated) {}
+		});
 		return imp;
 	}
 }

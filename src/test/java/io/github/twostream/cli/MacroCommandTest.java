@@ -48,7 +48,7 @@ public class MacroCommandTest {
 		final Path dir = tmp.resolve("my project");
 		SuggestionFixtures.writeCsv(dir.resolve("suggestions.csv"));
 		SuggestionFixtures.writeImage(dir.resolve("em.tif"));
-		final Run r = run("macro", Path.of("examples", "suggest.ijm").toString(),
+		final Run r = run("macro", Path.of("examples", "show-suggestions.ijm").toString(),
 			"--arg", dir.toString());
 		assertEquals(0, r.exit(), r.err());
 		assertTrue(r.out().contains("suggested patches: " +

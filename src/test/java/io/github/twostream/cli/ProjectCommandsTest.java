@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
+import io.github.twostream.store.ModelKind;
 import io.github.twostream.store.Project;
 import io.github.twostream.volume.LabelImage;
 import io.github.twostream.volume.LabelImages;
@@ -101,6 +102,25 @@ class ProjectCommandsTest {
 			}
 		}
 		assertTrue(fg > 0, "the labelled patches should contain some foreground");
+	}
+
+	@Test
+	void suggestReusesTheEncoderTrainedWithOtherEpochs() throws Exception {
+		init();
+		final Cli.Run enc = Cli.run("train-encoder", project.toString(), "--epochs",
+			"1");
+		assertEquals(0, enc.code(), enc.err());
+		final Path out = dir.resolve("next patches");
+		final Cli.Run suggest = Cli.run("suggest", project.toString(), "--k", "3",
+			"--passes", "0", "--out", out.toString());
+		assertEquals(0, suggest.code(), suggest.err());
+		assertEquals(1 + 3, Files.readAllLines(out.resolve("suggestions.csv"))
+			.size());
+		assertEquals(1 + 256, Files.readAllLines(out.resolve("scores.csv")).size());
+		try (Project p = Project.open(project)) {
+			assertEquals(1, p.models().all(ModelKind.ENCODER).size(),
+				"suggest without --epochs reuses the 1-epoch encoder");
+		}
 	}
 
 	@Test

@@ -59,4 +59,29 @@ public class CommandTwinTest {
 		assertTrue(e.getCause() instanceof CancelledException, String.valueOf(e
 			.getCause()));
 	}
+
+	/**
+	 * The UI thread never waits on a command: a twin called on the event
+	 * dispatch thread returns while its command still runs (the command waits
+	 * for the test to release it, so a blocked EDT would deadlock here).
+	 */
+	@Test
+	public void onTheEventThreadTheTwinReturnsAtOnce() throws Exception {
+		final boolean batch = ij.macro.Interpreter.batchMode;
+		ij.macro.Interpreter.batchMode = true; // no dialog under Xvfb
+		WaitingCommand.RAN_ON.clear();
+		WaitingCommand.release = new java.util.concurrent.CountDownLatch(1);
+		try {
+			java.awt.EventQueue.invokeAndWait(() -> new WaitingCommand.Twin().run(
+				""));
+			assertTrue(WaitingCommand.RAN_ON.isEmpty(), "command still running");
+			WaitingCommand.release.countDown();
+			final String thread = WaitingCommand.RAN_ON.poll(30, TimeUnit.SECONDS);
+			assertTrue(thread != null && !thread.contains("(EDT)"), thread);
+		}
+		finally {
+			WaitingCommand.release.countDown();
+			ij.macro.Interpreter.batchMode = batch;
+		}
+	}
 }

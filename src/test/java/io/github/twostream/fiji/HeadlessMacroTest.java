@@ -67,6 +67,45 @@ public class HeadlessMacroTest {
 		assertEquals(SuggestionFixtures.DEPTH, heat.getNSlices());
 	}
 
+	/**
+	 * THE acceptance macro, {@code examples/suggest.ijm}: a new project from a
+	 * test volume (paths with spaces), encoder, labels from a mask, task model,
+	 * then 8 suggestions as ROI zip, heatmap and Results (nResults == 8).
+	 */
+	@Test
+	public void exampleMacroRunsTheWholeLoop() throws IOException {
+		final Path data = tmp.resolve("em data");
+		Files.createDirectories(data);
+		for (final String f : new String[] { "train-volume.tif",
+			"train-labels.tif" })
+			Files.copy(Path.of("test-data", f), data.resolve(f));
+		ij.runMacroFile(Path.of("examples", "suggest.ijm").toFile(), data
+			.toString());
+
+		final Path out = data.resolve("next patches");
+		assertEquals("8", Files.readString(out.resolve("nresults.txt")).trim(),
+			"nResults == k inside the macro");
+		assertEquals(8, ViewerZips.count(out.resolve(IJ1SuggestionView.ROI_ZIP)));
+		final ResultsTable rt = ResultsTable.open(out.resolve(
+			IJ1SuggestionView.RESULTS_CSV).toString());
+		assertEquals(8, rt.size());
+		for (int i = 0; i < rt.size(); i++)
+			assertEquals(i + 1, rt.getValue("rank", i));
+		final ImagePlus heat = IJ.openImage(out.resolve(
+			IJ1SuggestionView.HEATMAP_TIFF).toString());
+		assertEquals(32, heat.getBitDepth());
+		assertEquals(256, heat.getWidth());
+		assertEquals(16, heat.getNSlices());
+		// both streams and the combined score: a task model was trained (with
+		// MC passes) and the encoder embedded every patch
+		final String info = String.valueOf(heat.getProperty("Info"));
+		for (final String channel : new String[] { "entropy", "margin", "bald",
+			"typicality", "novelty", "combined" })
+			assertTrue(info.contains(channel), info);
+		assertEquals(6, heat.getNChannels());
+		assertTrue(Files.isDirectory(data.resolve("al project")), "project");
+	}
+
 	@Test
 	public void commandErrorStopsTheMacroWithItsMessage() throws IOException {
 		final Path marker = tmp.resolve("after.txt");

@@ -1,0 +1,85 @@
+package io.github.twostream.fiji;
+
+import java.io.File;
+import java.nio.file.Path;
+
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.IJ;
+import ij.ImagePlus;
+import io.github.twostream.loop.Predictions;
+import io.github.twostream.loop.ProjectSession;
+import io.github.twostream.model.TaskModel;
+import io.github.twostream.viewer.IJ1SuggestionView;
+import io.github.twostream.volume.Volume;
+import io.github.twostream.volume.Volumes;
+
+/**
+ * Predicts foreground probabilities (32-bit TIFF) with the project's latest
+ * task model; the Fiji face of {@code twostream predict}. With windows, the
+ * result is also shown (as a virtual stack: it may be larger than memory).
+ */
+@Plugin(type = Command.class, label = "Predict",
+	description = "Predicts foreground probabilities with the latest task model")
+public class PredictProbabilitiesCommand extends ContextCommand {
+
+	/** Folder of the default outputs, inside the project. */
+	public static final String PREDICTIONS = "predictions";
+
+	@Parameter(label = "Project folder", persist = false, style = "directory")
+	private File project;
+
+	@Parameter(label = "Image", persist = false, required = false,
+		style = "open",
+		description = "Image to predict (default: the project's image)")
+	private File image;
+
+	@Parameter(label = "Output", persist = false, required = false,
+		style = "save",
+		description = "32-bit TIFF to write (default: <project>/predictions/<image>-probabilities.tif)")
+	private File output;
+
+	@Parameter(required = false)
+	private StatusService status;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Probabilities")
+	private File written;
+
+	@Override
+	public void run() {
+		TensorFlowLibraries.requireCompatible();
+		final boolean own = own();
+		try (ProjectSession s = ProjectSession.open(project.toPath());
+				TaskModel m = Predictions.latestModel(s.project());
+				Volume v = own ? Volumes.open(image.getPath()) : null)
+		{
+			final Path out = output != null && !output.getPath().isEmpty() ? output
+				.toPath() : defaultOutput(s);
+			Predictions.write(m, own ? v : s.volume(), out,
+				new StatusServiceProgress(status, this::isCanceled));
+			written = out.toFile();
+		}
+		if (IJ1SuggestionView.canShowWindows()) {
+			final ImagePlus prob = IJ.openVirtual(written.getPath());
+			if (prob != null) prob.show();
+		}
+	}
+
+	private Path defaultOutput(final ProjectSession s) {
+		// NB: an HDF5 spec is FILE.h5#/dataset: name it after the file
+		final String spec = own() ? image.getPath() : s.project().image().spec();
+		final String name = new File(spec.split("#")[0]).getName().replaceFirst(
+			"\\.[^.]*$", "");
+		return project.toPath().resolve(PREDICTIONS).resolve(name +
+			"-probabilities.tif");
+	}
+
+	private boolean own() {
+		return image != null && !image.getPath().isEmpty();
+	}
+}
