@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
 		ExportLabelsCommand.class, //
 		RelinkCommand.class, //
 		BenchModelCommand.class, //
+		SimulateCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {
 
