@@ -78,7 +78,7 @@ public class SimulateCommand implements Callable<Integer> {
 	Integer trainSteps;
 
 	@Option(names = "--reference-steps", paramLabel = "N",
-		description = "Training steps of the full-supervision reference (default 2000; quick 150).")
+		description = "Training steps of the full-supervision reference (default 2000; quick 300).")
 	Integer referenceSteps;
 
 	@Option(names = "--reference-patches", paramLabel = "N",

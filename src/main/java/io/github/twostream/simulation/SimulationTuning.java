@@ -39,11 +39,11 @@ public record SimulationTuning(int trainSteps, int referenceSteps,
 	 * Defaults: the reference U-Net (depth 3, 16 filters), 100 steps per
 	 * round, 2000 reference steps on the whole pool, 10 encoder epochs, 8 MC
 	 * passes, everything scored and evaluated. Quick: depth 2 with 8 filters,
-	 * 40 steps per round, 150 reference steps on at most 512 patches, 1 encoder
+	 * 40 steps per round, 300 reference steps on at most 512 patches, 1 encoder
 	 * epoch, 4 MC passes, 4 test slices (a smoke run of a minute or two).
 	 */
 	public static SimulationTuning defaults(final boolean quick) {
-		return quick ? new SimulationTuning(40, 150, 512, 0, 4, 1, 4, 2, 8)
+		return quick ? new SimulationTuning(40, 300, 512, 0, 4, 1, 4, 2, 8)
 			: new SimulationTuning(100, 2000, 0, 0, 0, 10, 8, 3, 16);
 	}
 

@@ -196,11 +196,23 @@ public final class Simulator implements AutoCloseable {
 		for (final String strategy : config.strategies())
 			for (final long seed : config.seeds())
 				runStrategy(strategy, seed, state);
-		final Curves curves = state.curves();
+		// NB: the curves as written (6 significant digits), so a resumed run
+		// reports exactly what an uninterrupted one does
+		final Curves curves = readCurves();
 		final List<StrategySummary> summaries = writeReports(curves, reference[0]);
 		result = new Result(curves, summaries, reference[0], reference[1],
 			(System.nanoTime() - t0) / 1e9);
 		return true;
+	}
+
+	private Curves readCurves() {
+		try {
+			return Curves.read(config.curvesCsv());
+		}
+		catch (final IOException e) {
+			throw new UserException("Cannot read " + config.curvesCsv() + ": " + e
+				.getMessage(), "check the output folder", e);
+		}
 	}
 
 	public Result getResult() {
