@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import io.github.twostream.simulation.SimulationConfig;
 import io.github.twostream.simulation.SimulationTuning;
 import io.github.twostream.simulation.Simulator;
+import io.github.twostream.simulation.SliceRange;
 import io.github.twostream.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,6 +102,14 @@ public class SimulateCommand implements Callable<Integer> {
 		description = "MC-dropout passes for BALD (bald, two-stream only; default 8; quick 4).")
 	Integer mcPasses;
 
+	@Option(names = "--train-slices", paramLabel = "FROM-TO",
+		description = "Use only these slices of --image/--labels (0-based, inclusive).")
+	String trainSlices;
+
+	@Option(names = "--test-slices", paramLabel = "FROM-TO",
+		description = "Use only these slices of --test-image/--test-labels, e.g. a held-out part of the same stack.")
+	String testSlices;
+
 	@Option(names = "--quick",
 		description = "Small U-Net (depth 2, 8 filters), few steps, 1 encoder epoch: a smoke run.")
 	boolean quick;
@@ -122,8 +131,13 @@ public class SimulateCommand implements Callable<Integer> {
 				referencePatches, d.referencePatches()), or(poolSample, d.poolSample()),
 			or(evalSlices, d.evalSlices()), or(encoderEpochs, d.encoderEpochs()), or(
 				mcPasses, d.mcPasses()), d.unetDepth(), d.unetBaseFilters());
+		final SliceRange train = trainSlices == null ? null : SliceRange.parse(
+			trainSlices);
+		final SliceRange test = testSlices == null ? null : SliceRange.parse(
+			testSlices);
 		try (Simulator sim = new Simulator(new Simulator.Settings(image, labels,
-			testImage, testLabels, config, tuning), new ConsoleProgress()))
+			testImage, testLabels, train, test, config, tuning),
+			new ConsoleProgress()))
 		{
 			if (!sim.checkInput()) throw new UserException(sim.getErrorMessage(),
 				"fix the input and run again");

@@ -104,10 +104,24 @@ public final class Simulator implements AutoCloseable {
 	 * @param labels its ground truth, same shape
 	 * @param testImage held-out test image
 	 * @param testLabels its ground truth
+	 * @param trainSlices slices of the training image to use (null = all)
+	 * @param testSlices slices of the test image to use (null = all); with
+	 *          both ranges, one labelled stack can serve as training and test
+	 *          image
 	 */
 	public record Settings(String image, String labels, String testImage,
-		String testLabels, SimulationConfig config, SimulationTuning tuning)
-	{}
+		String testLabels, SliceRange trainSlices, SliceRange testSlices,
+		SimulationConfig config, SimulationTuning tuning)
+	{
+
+		/** All slices of both images. */
+		public Settings(final String image, final String labels,
+			final String testImage, final String testLabels,
+			final SimulationConfig config, final SimulationTuning tuning)
+		{
+			this(image, labels, testImage, testLabels, null, null, config, tuning);
+		}
+	}
 
 	/** What a finished simulation produced. */
 	public record Result(Curves curves, List<StrategySummary> summaries,
@@ -121,6 +135,7 @@ public final class Simulator implements AutoCloseable {
 	private String errorMessage;
 	private Volume trainVolume, testVolume;
 	private LabelImage trainLabels, testLabels;
+	private final List<AutoCloseable> opened = new ArrayList<>();
 	private PatchGrid grid;
 	private PoolPatches pool;
 	private Oracle oracle;
@@ -152,10 +167,18 @@ public final class Simulator implements AutoCloseable {
 			if (config.patchSize() % multiple != 0) throw new UserException(
 				"Patch size " + config.patchSize() + " is not a multiple of " +
 					multiple, "use e.g. --patch 64");
-			trainVolume = Volumes.open(settings.image());
-			trainLabels = LabelImages.open(settings.labels(), trainVolume);
-			testVolume = Volumes.open(settings.testImage());
-			testLabels = LabelImages.open(settings.testLabels(), testVolume);
+			trainVolume = open(Volumes.open(settings.image()));
+			trainLabels = open(LabelImages.open(settings.labels(), trainVolume));
+			testVolume = open(Volumes.open(settings.testImage()));
+			testLabels = open(LabelImages.open(settings.testLabels(), testVolume));
+			if (settings.trainSlices() != null) {
+				trainVolume = Slabs.of(trainVolume, settings.trainSlices());
+				trainLabels = Slabs.of(trainLabels, settings.trainSlices());
+			}
+			if (settings.testSlices() != null) {
+				testVolume = Slabs.of(testVolume, settings.testSlices());
+				testLabels = Slabs.of(testLabels, settings.testSlices());
+			}
 			grid = new PatchGrid(trainVolume.depth(), trainVolume.height(),
 				trainVolume.width(), config.patchSize(), config.patchSize());
 			if (grid.size() < config.budget()) throw new UserException("Budget " +
@@ -230,8 +253,8 @@ public final class Simulator implements AutoCloseable {
 			.embeddingDim(), ec.projectionDim(), ec.baseFilters(), ec.temperature(),
 			ec.batchSize(), ec.epochs(), ec.samplesPerEpoch(), ec.learningRate(), ec
 				.seed());
-		final EncoderCacheKey key = new EncoderCacheKey(Volumes.fingerprint(
-			settings.image()), cfg);
+		final EncoderCacheKey key = new EncoderCacheKey(fingerprint(settings
+			.image(), settings.trainSlices()), cfg);
 		final Path dir = config.outDir().resolve("encoder").resolve(key.hash()
 			.substring(0, 16));
 		ContrastiveEncoder encoder = null;
@@ -266,10 +289,11 @@ public final class Simulator implements AutoCloseable {
 		final int n = tuning.referencePatches() == 0 ? grid.size() : Math.min(grid
 			.size(), tuning.referencePatches());
 		final UNetConfig unet = unet(REFERENCE_SEED);
-		final String key = hash("train=" + Volumes.fingerprint(settings.image()) +
-			";labels=" + Volumes.fingerprint(settings.labels()) + ";test=" + Volumes
-				.fingerprint(settings.testImage()) + ";testLabels=" + Volumes
-					.fingerprint(settings.testLabels()) + ";fg=" + config.foreground() +
+		final String key = hash("train=" + fingerprint(settings.image(), settings
+			.trainSlices()) + ";labels=" + fingerprint(settings.labels(), settings
+				.trainSlices()) + ";test=" + fingerprint(settings.testImage(), settings
+					.testSlices()) + ";testLabels=" + fingerprint(settings.testLabels(),
+						settings.testSlices()) + ";fg=" + config.foreground() +
 			";unet=" + unet + ";steps=" + tuning.referenceSteps() + ";patches=" + n +
 			";evalSlices=" + tuning.evalSlices());
 		try {
@@ -572,7 +596,8 @@ public final class Simulator implements AutoCloseable {
 	private void checkRunFile() {
 		final String text = "image=" + settings.image() + "\nlabels=" + settings
 			.labels() + "\ntest_image=" + settings.testImage() + "\ntest_labels=" +
-			settings.testLabels() + "\nforeground=" + config.foreground() +
+			settings.testLabels() + "\ntrain_slices=" + settings.trainSlices() +
+			"\ntest_slices=" + settings.testSlices() + "\nforeground=" + config.foreground() +
 			"\npatch=" + config.patchSize() + "\ninitial=" + config.initialSize() +
 			"\nstep=" + config.step() + "\ntuning=" + tuning + "\n";
 		final Path file = config.outDir().resolve("run.txt");
@@ -626,6 +651,15 @@ public final class Simulator implements AutoCloseable {
 		}
 	}
 
+	private static String fingerprint(final String spec, final SliceRange r) {
+		return Volumes.fingerprint(spec) + (r == null ? "" : "#z=" + r);
+	}
+
+	private <T extends AutoCloseable> T open(final T image) {
+		opened.add(image);
+		return image;
+	}
+
 	private static String hash(final String s) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -638,14 +672,14 @@ public final class Simulator implements AutoCloseable {
 
 	@Override
 	public void close() {
-		for (final AutoCloseable c : new AutoCloseable[] { trainLabels, testLabels,
-			trainVolume, testVolume })
+		for (final AutoCloseable c : opened)
 			try {
-				if (c != null) c.close();
+				c.close();
 			}
 			catch (final Exception e) {
 				// NB: closing read-only images cannot lose data
 			}
+		opened.clear();
 		trainVolume = testVolume = null;
 		trainLabels = testLabels = null;
 	}
