@@ -591,7 +591,9 @@ public final class Simulator implements AutoCloseable {
 
 	/**
 	 * Refuses to resume into an output folder made with other settings that
-	 * change the numbers (strategies, seeds and budget may change).
+	 * change the curves. Strategies, seeds and the budget may change (a run is
+	 * extended), and so may the reference settings (reference.csv is then
+	 * recomputed).
 	 */
 	private void checkRunFile() {
 		final String text = "image=" + settings.image() + "\nlabels=" + settings
@@ -599,7 +601,11 @@ public final class Simulator implements AutoCloseable {
 			settings.testLabels() + "\ntrain_slices=" + settings.trainSlices() +
 			"\ntest_slices=" + settings.testSlices() + "\nforeground=" + config.foreground() +
 			"\npatch=" + config.patchSize() + "\ninitial=" + config.initialSize() +
-			"\nstep=" + config.step() + "\ntuning=" + tuning + "\n";
+			"\nstep=" + config.step() + "\ntrain_steps=" + tuning.trainSteps() +
+			"\npool_sample=" + tuning.poolSample() + "\neval_slices=" + tuning
+				.evalSlices() + "\nencoder_epochs=" + tuning.encoderEpochs() +
+			"\nmc_passes=" + tuning.mcPasses() + "\nunet=" + tuning.unetDepth() +
+			"x" + tuning.unetBaseFilters() + "\n";
 		final Path file = config.outDir().resolve("run.txt");
 		try {
 			if (Files.exists(file)) {
