@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.github.twostream.simulation.SimulationConfig;
+import io.github.twostream.simulation.SimulationReports;
 import io.github.twostream.simulation.SimulationTuning;
 import io.github.twostream.simulation.Simulator;
 import io.github.twostream.simulation.SliceRange;
@@ -143,7 +144,7 @@ public class SimulateCommand implements Callable<Integer> {
 				"fix the input and run again");
 			sim.process();
 			final Simulator.Result r = sim.getResult();
-			System.out.print(Simulator.table(r.summaries(), r.referenceIou()));
+			System.out.print(SimulationReports.table(r.summaries(), r.referenceIou()));
 			System.out.printf(Locale.ROOT, "wall time %.1f s; outputs in %s%n", r
 				.wallSeconds(), out);
 		}

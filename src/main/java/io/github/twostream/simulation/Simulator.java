@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +28,6 @@ import io.github.twostream.loop.StreamA;
 import io.github.twostream.model.PatchScores;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.UNetConfig;
-import io.github.twostream.store.AtomicFiles;
 import io.github.twostream.structure.ContrastiveEncoder;
 import io.github.twostream.structure.EncoderCacheKey;
 import io.github.twostream.structure.EncoderConfig;
@@ -222,7 +217,9 @@ public final class Simulator implements AutoCloseable {
 		// NB: the curves as written (6 significant digits), so a resumed run
 		// reports exactly what an uninterrupted one does
 		final Curves curves = readCurves();
-		final List<StrategySummary> summaries = writeReports(curves, reference[0]);
+		final List<StrategySummary> summaries = SimulationReports.write(curves,
+			reference[0], config, "Learning curves (" + Path.of(settings.image())
+				.getFileName() + ")", progress);
 		result = new Result(curves, summaries, reference[0], reference[1],
 			(System.nanoTime() - t0) / 1e9);
 		return true;
@@ -269,7 +266,7 @@ public final class Simulator implements AutoCloseable {
 				encoder = new ContrastiveEncoder(key);
 				encoder.train(pool, progress);
 				final ContrastiveEncoder trained = encoder;
-				writeFolder(dir, trained::save);
+				SimulationFiles.writeFolder(dir, trained::save);
 			}
 			progress.status("Embedding " + grid.size() + " patches (stream B)");
 			embedding = encoder.embed(pool, progress);
@@ -289,7 +286,7 @@ public final class Simulator implements AutoCloseable {
 		final int n = tuning.referencePatches() == 0 ? grid.size() : Math.min(grid
 			.size(), tuning.referencePatches());
 		final UNetConfig unet = unet(REFERENCE_SEED);
-		final String key = hash("train=" + fingerprint(settings.image(), settings
+		final String key = SimulationFiles.hash("train=" + fingerprint(settings.image(), settings
 			.trainSlices()) + ";labels=" + fingerprint(settings.labels(), settings
 				.trainSlices()) + ";test=" + fingerprint(settings.testImage(), settings
 					.testSlices()) + ";testLabels=" + fingerprint(settings.testLabels(),
@@ -332,7 +329,7 @@ public final class Simulator implements AutoCloseable {
 				.foreground(), tuning.evalSlices(), progress);
 		}
 		final double seconds = (System.nanoTime() - t0) / 1e9;
-		write(file, "key,patches,steps,iou,dice,seconds\n" + key + "," + n + "," +
+		SimulationFiles.write(file, "key,patches,steps,iou,dice,seconds\n" + key + "," + n + "," +
 			tuning.referenceSteps() + "," + Curves.num(s.iou()) + "," + Curves.num(s
 				.dice()) + "," + Curves.num(seconds) + "\n");
 		progress.status("Full-supervision reference: IoU " + Curves.num(s.iou()));
@@ -391,7 +388,7 @@ public final class Simulator implements AutoCloseable {
 			progress.status(String.format(Locale.ROOT,
 				"%s seed %d round %d/%d: %d patches, IoU %.4f, Dice %.4f", name, seed,
 				r, rounds - 1, labelled, scores.iou(), scores.dice()));
-			if (r > 0) deleteTree(checkpoint(models, r - 1));
+			if (r > 0) SimulationFiles.deleteTree(checkpoint(models, r - 1));
 		}
 	}
 
@@ -422,8 +419,8 @@ public final class Simulator implements AutoCloseable {
 			model.trainSteps(StreamA.trainingSet(pool, masks), tuning.trainSteps(),
 				progress);
 			final Path ckpt = checkpoint(models, r);
-			deleteTree(ckpt); // NB: a stale one from an unrecorded round
-			writeFolder(ckpt, model::save);
+			SimulationFiles.deleteTree(ckpt); // NB: a stale one from an unrecorded round
+			SimulationFiles.writeFolder(ckpt, model::save);
 			return model;
 		}
 		catch (final RuntimeException e) {
@@ -486,54 +483,6 @@ public final class Simulator implements AutoCloseable {
 			seen.set(picked[i]);
 		}
 		return picked;
-	}
-
-	// -- Reports --
-
-	private List<StrategySummary> writeReports(final Curves curves,
-		final double referenceIou)
-	{
-		try {
-			List<StrategySummary> summaries = List.of();
-			if (referenceIou > 0) {
-				summaries = Summaries.summarise(curves, referenceIou);
-				Summaries.write(summaries, referenceIou, config.summaryCsv());
-			}
-			else progress.status(
-				"Reference IoU is 0: no summary.csv (train the reference longer, --reference-steps)");
-			if (!curves.points().isEmpty()) CurvePlot.write(curves,
-				referenceIou > 0 ? referenceIou : Double.NaN, "Learning curves (" +
-					Path.of(settings.image()).getFileName() + ")", config.curvesPng());
-			return summaries;
-		}
-		catch (final IOException e) {
-			throw new UserException("Cannot write the reports in " + config
-				.outDir() + ": " + e.getMessage(), "check the output folder", e);
-		}
-	}
-
-	/** A fixed-width table of the summaries (for the console). */
-	public static String table(final List<StrategySummary> summaries,
-		final double referenceIou)
-	{
-		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-			"%-24s %5s %8s %9s %9s %9s %7s %8s %8s%n", "strategy", "seeds",
-			"labelled", "final_iou", "to_90%", "to_95%", "auc", "x_rnd90",
-			"x_rnd95"));
-		for (final StrategySummary s : summaries)
-			sb.append(String.format(Locale.ROOT,
-				"%-24s %5d %8.0f %9.4f %9s %9s %7.4f %8s %8s%n", s.strategy(), s
-					.seeds(), s.finalLabelled(), s.finalIou(), na(s.patchesTo90()), na(s
-						.patchesTo95()), s.auc(), na(s.ratioToRandom90()), na(s
-							.ratioToRandom95())));
-		sb.append(String.format(Locale.ROOT, "full supervision IoU %.4f%n",
-			referenceIou));
-		return sb.toString();
-	}
-
-	private static String na(final double v) {
-		return Double.isNaN(v) || Double.isInfinite(v) ? "NA" : String.format(
-			Locale.ROOT, "%.1f", v);
 	}
 
 	// -- Helpers --
@@ -614,46 +563,11 @@ public final class Simulator implements AutoCloseable {
 					.outDir() + " holds a run with other settings (see " + file + ")",
 					"use another --out folder or repeat the same settings");
 			}
-			else write(file, text);
+			else SimulationFiles.write(file, text);
 		}
 		catch (final IOException e) {
 			throw new UserException("Cannot read " + file + ": " + e.getMessage(),
 				"check the output folder");
-		}
-	}
-
-	private static void write(final Path file, final String text) {
-		try {
-			AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (final IOException e) {
-			throw new UserException("Cannot write " + file + ": " + e.getMessage(),
-				"check that the output folder is writable", e);
-		}
-	}
-
-	private static void writeFolder(final Path dir,
-		final java.util.function.Consumer<Path> saver)
-	{
-		try {
-			AtomicFiles.writeFolder(dir, saver::accept);
-		}
-		catch (final IOException e) {
-			throw new UserException("Cannot write " + dir + ": " + e.getMessage(),
-				"check that the output folder is writable", e);
-		}
-	}
-
-	private static void deleteTree(final Path dir) {
-		if (!Files.exists(dir)) return;
-		try (Stream<Path> files = Files.walk(dir)) {
-			for (final Path p : (Iterable<Path>) files.sorted(Comparator
-				.reverseOrder())::iterator)
-				Files.delete(p);
-		}
-		catch (final IOException e) {
-			throw new UserException("Cannot delete " + dir + ": " + e.getMessage(),
-				"check the output folder's permissions", e);
 		}
 	}
 
@@ -664,16 +578,6 @@ public final class Simulator implements AutoCloseable {
 	private <T extends AutoCloseable> T open(final T image) {
 		opened.add(image);
 		return image;
-	}
-
-	private static String hash(final String s) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	@Override
