@@ -349,6 +349,9 @@ public final class Simulator implements AutoCloseable {
 		final Path roundsDir = config.outDir().resolve("rounds");
 		final RoundLog log = RoundLog.open(roundsDir.resolve(run + ".csv"));
 		if (log.size() == 0) log.append(initialSet(seed));
+		final Path models = roundsDir.resolve(run);
+		if (done > 0 && log.size() == done) extend(strategy, models, seed, done,
+			log);
 		if (log.size() < done + 1) throw new UserException("The round log of " +
 			run + " has " + log.size() + " rounds but curves.csv has " + done,
 			"delete the lines of " + name + ", seed " + seed +
@@ -359,7 +362,6 @@ public final class Simulator implements AutoCloseable {
 		final Map<Integer, byte[]> masks = new LinkedHashMap<>();
 		for (int r = 0; r <= done; r++)
 			label(log.round(r), masks);
-		final Path models = roundsDir.resolve(run);
 		for (int r = done; r < rounds; r++) {
 			progress.checkCancelled();
 			final long t0 = System.nanoTime();
@@ -389,6 +391,33 @@ public final class Simulator implements AutoCloseable {
 				"%s seed %d round %d/%d: %d patches, IoU %.4f, Dice %.4f", name, seed,
 				r, rounds - 1, labelled, scores.iou(), scores.dice()));
 			if (r > 0) SimulationFiles.deleteTree(checkpoint(models, r - 1));
+		}
+	}
+
+	/**
+	 * A finished (strategy, seed) whose budget was raised: its last round
+	 * selected nothing, so select now with that round's model (its checkpoint,
+	 * or replayed). NB: for BALD strategies this selection can differ from a
+	 * run started with the larger budget (the MC-dropout RNG of a freshly
+	 * loaded model is at its start).
+	 */
+	private void extend(final AcquisitionStrategy strategy, final Path models,
+		final long seed, final int done, final RoundLog log)
+	{
+		final int last = done - 1;
+		final Map<Integer, byte[]> masks = new LinkedHashMap<>();
+		for (int r = 0; r <= last; r++)
+			label(log.round(r), masks);
+		final int k = Math.min(config.step(), config.budget() - masks.size());
+		if (k <= 0) return;
+		progress.status(strategy.name() + " seed " + seed +
+			": budget raised, selecting after round " + last);
+		final Path ckpt = checkpoint(models, last);
+		try (TaskModel model = Files.isDirectory(ckpt) ? TaskModel.load(ckpt, unet(
+			roundSeed(seed, last))) : trainRound(models, seed, last, log))
+		{
+			final int[] picked = select(strategy, model, seed, last, masks, k);
+			log.append(picked);
 		}
 	}
 

@@ -125,6 +125,17 @@ class SimulatorTest {
 		final Simulator.Result again = run(s, Progress.NONE);
 		assertSameNumbers(result.curves().of("two-stream"), again.curves().of(
 			"two-stream"));
+
+		// a larger budget extends the finished run by one round
+		final SimulationConfig c = s.config();
+		final Simulator.Result extended = run(new Simulator.Settings(s.image(), s
+			.labels(), s.testImage(), s.testLabels(), new SimulationConfig(c
+				.strategies(), 50, c.step(), c.seeds(), c.initialSize(), c.patchSize(),
+				c.foreground(), c.quick(), c.outDir()), s.tuning()), Progress.NONE);
+		final List<CurvePoint> ext = extended.curves().of("two-stream");
+		assertEquals(5, ext.size());
+		assertEquals(50, ext.get(4).labelledPatches());
+		assertSameNumbers(result.curves().of("two-stream"), ext.subList(0, 4));
 	}
 
 	@Test
