@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
 		ScoreCommand.class, //
 		SuggestCommand.class, //
 		MacroCommand.class, //
+		SimulateCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {
 

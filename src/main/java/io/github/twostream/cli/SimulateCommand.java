@@ -1,0 +1,157 @@
+package io.github.twostream.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.github.twostream.simulation.SimulationConfig;
+import io.github.twostream.simulation.SimulationReports;
+import io.github.twostream.simulation.SimulationTuning;
+import io.github.twostream.simulation.Simulator;
+import io.github.twostream.simulation.SliceRange;
+import io.github.twostream.util.UserException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code twostream simulate}: simulated active learning against ground truth
+ * (a thin adapter over {@link Simulator}).
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+	description = "Simulate active learning with ground-truth labels as the " +
+		"annotator: learning curves (test IoU vs labelled patches) per " +
+		"strategy and seed, resumable. Writes curves.csv, summary.csv, " +
+		"curves.png and reference.csv into --out.")
+public class SimulateCommand implements Callable<Integer> {
+
+	@Option(names = "--image", required = true, paramLabel = "FILE",
+		description = "Training image: the pool of patches.")
+	String image;
+
+	@Option(names = "--labels", required = true, paramLabel = "FILE",
+		description = "Ground truth of the training image (the simulated annotator).")
+	String labels;
+
+	@Option(names = "--test-image", required = true, paramLabel = "FILE",
+		description = "Held-out test image.")
+	String testImage;
+
+	@Option(names = "--test-labels", required = true, paramLabel = "FILE",
+		description = "Ground truth of the test image.")
+	String testLabels;
+
+	@Option(names = "--strategies", split = ",", paramLabel = "NAME",
+		defaultValue = "random,uncertainty,typicality,two-stream,two-stream-clustering",
+		description = "Strategies to compare (default ${DEFAULT-VALUE}).")
+	List<String> strategies;
+
+	@Option(names = "--budget", paramLabel = "N",
+		description = "Stop at this many labelled patches (default 200; quick 40).")
+	Integer budget;
+
+	@Option(names = "--step", paramLabel = "N",
+		description = "Patches acquired per round (default 10; quick 10).")
+	Integer step;
+
+	@Option(names = "--initial", paramLabel = "N",
+		description = "Random patches labelled before round 0 (default = step).")
+	Integer initial;
+
+	@Option(names = "--seeds", defaultValue = "3", paramLabel = "N",
+		description = "Seeds 1..N per strategy (default ${DEFAULT-VALUE}).")
+	int seeds;
+
+	@Option(names = "--out", required = true, paramLabel = "DIR",
+		description = "Output folder; an existing one is resumed.")
+	Path out;
+
+	@Option(names = "--foreground", defaultValue = "255", paramLabel = "V",
+		description = "Ground-truth value of the foreground class (default ${DEFAULT-VALUE}).")
+	int foreground;
+
+	@Option(names = "--patch", defaultValue = "64", paramLabel = "PX",
+		description = "Patch size (default ${DEFAULT-VALUE}).")
+	int patch;
+
+	@Option(names = "--train-steps", paramLabel = "N",
+		description = "Training steps per round (default 100; quick 40).")
+	Integer trainSteps;
+
+	@Option(names = "--reference-steps", paramLabel = "N",
+		description = "Training steps of the full-supervision reference (default 2000; quick 300).")
+	Integer referenceSteps;
+
+	@Option(names = "--reference-patches", paramLabel = "N",
+		description = "Patches of the reference, 0 = the whole pool (default 0; quick 512).")
+	Integer referencePatches;
+
+	@Option(names = "--pool-sample", paramLabel = "N",
+		description = "Score/select within a seeded random sample of N unlabelled patches per round, 0 = all (default 0).")
+	Integer poolSample;
+
+	@Option(names = "--eval-slices", paramLabel = "N",
+		description = "Test slices evaluated, evenly spread, 0 = all (default 0; quick 4).")
+	Integer evalSlices;
+
+	@Option(names = "--encoder-epochs", paramLabel = "N",
+		description = "Stream B encoder epochs (default 10; quick 1).")
+	Integer encoderEpochs;
+
+	@Option(names = "--mc-passes", paramLabel = "T",
+		description = "MC-dropout passes for BALD (bald, two-stream only; default 8; quick 4).")
+	Integer mcPasses;
+
+	@Option(names = "--train-slices", paramLabel = "FROM-TO",
+		description = "Use only these slices of --image/--labels (0-based, inclusive).")
+	String trainSlices;
+
+	@Option(names = "--test-slices", paramLabel = "FROM-TO",
+		description = "Use only these slices of --test-image/--test-labels, e.g. a held-out part of the same stack.")
+	String testSlices;
+
+	@Option(names = "--quick",
+		description = "Small U-Net (depth 2, 8 filters), few steps, 1 encoder epoch: a smoke run.")
+	boolean quick;
+
+	@Override
+	public Integer call() {
+		if (seeds < 1) throw new UserException("--seeds " + seeds +
+			" is not positive", "use 1 or more");
+		final int s = or(step, 10);
+		final List<Long> seedList = new ArrayList<>();
+		for (long i = 1; i <= seeds; i++)
+			seedList.add(i);
+		final SimulationConfig config = new SimulationConfig(strategies, or(budget,
+			quick ? 40 : 200), s, seedList, or(initial, s), patch, foreground, quick,
+			out);
+		final SimulationTuning d = SimulationTuning.defaults(quick);
+		final SimulationTuning tuning = new SimulationTuning(or(trainSteps, d
+			.trainSteps()), or(referenceSteps, d.referenceSteps()), or(
+				referencePatches, d.referencePatches()), or(poolSample, d.poolSample()),
+			or(evalSlices, d.evalSlices()), or(encoderEpochs, d.encoderEpochs()), or(
+				mcPasses, d.mcPasses()), d.unetDepth(), d.unetBaseFilters());
+		final SliceRange train = trainSlices == null ? null : SliceRange.parse(
+			trainSlices);
+		final SliceRange test = testSlices == null ? null : SliceRange.parse(
+			testSlices);
+		try (Simulator sim = new Simulator(new Simulator.Settings(image, labels,
+			testImage, testLabels, train, test, config, tuning),
+			new ConsoleProgress()))
+		{
+			if (!sim.checkInput()) throw new UserException(sim.getErrorMessage(),
+				"fix the input and run again");
+			sim.process();
+			final Simulator.Result r = sim.getResult();
+			System.out.print(SimulationReports.table(r.summaries(), r.referenceIou()));
+			System.out.printf(Locale.ROOT, "wall time %.1f s; outputs in %s%n", r
+				.wallSeconds(), out);
+		}
+		return 0;
+	}
+
+	private static int or(final Integer v, final int otherwise) {
+		return v != null ? v : otherwise;
+	}
+}

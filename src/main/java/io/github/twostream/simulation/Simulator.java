@@ -1,0 +1,625 @@
+package io.github.twostream.simulation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.github.twostream.acquisition.AcquisitionContext;
+import io.github.twostream.acquisition.AcquisitionStrategy;
+import io.github.twostream.acquisition.BaldStrategy;
+import io.github.twostream.acquisition.Selection;
+import io.github.twostream.acquisition.Strategies;
+import io.github.twostream.acquisition.TwoStreamStrategy;
+import io.github.twostream.loop.Contexts;
+import io.github.twostream.loop.Evaluation;
+import io.github.twostream.loop.PoolPatches;
+import io.github.twostream.loop.StreamA;
+import io.github.twostream.model.PatchScores;
+import io.github.twostream.model.TaskModel;
+import io.github.twostream.model.UNetConfig;
+import io.github.twostream.structure.ContrastiveEncoder;
+import io.github.twostream.structure.EncoderCacheKey;
+import io.github.twostream.structure.EncoderConfig;
+import io.github.twostream.structure.PatchSources;
+import io.github.twostream.structure.Typicality;
+import io.github.twostream.util.Progress;
+import io.github.twostream.util.UserException;
+import io.github.twostream.volume.LabelImage;
+import io.github.twostream.volume.LabelImages;
+import io.github.twostream.volume.PatchGrid;
+import io.github.twostream.volume.Volume;
+import io.github.twostream.volume.Volumes;
+
+/**
+ * Simulated active learning on a labelled volume (TrackMate-style engine:
+ * {@link #checkInput()}, then {@link #process()}, then {@link #getResult()}).
+ * <p>
+ * Everything runs in memory against the ground truth (no project store):
+ * </p>
+ * <ol>
+ * <li>The pool is the non-overlapping patch grid of the training image; the
+ * {@link Oracle} answers a patch with its ground truth binarised at
+ * {@code foreground}.</li>
+ * <li>Stream B: the contrastive encoder is trained once per run on the pool
+ * and cached in {@code OUT/encoder/<key hash>/}, so a resumed or repeated
+ * run reuses it; every patch is embedded and its typicality computed
+ * once.</li>
+ * <li>Full-supervision reference: a model trained on the whole pool (or a
+ * seeded subset) for {@code referenceSteps}, evaluated on the test volume,
+ * cached in {@code reference.csv}.</li>
+ * <li>For each strategy and seed: round 0 trains on the same seeded random
+ * initial set for every strategy (cold start); every round fine-tunes the
+ * previous round's weights for {@code trainSteps}, evaluates IoU/Dice on the
+ * test volume (streamed slice by slice), and, while below the budget, scores
+ * the candidates with stream A, builds the context with
+ * {@link Contexts#of}, selects {@code step} patches and asks the oracle.</li>
+ * </ol>
+ * <p>
+ * Resume: finished rounds are the lines of {@code curves.csv}
+ * ({@link SimulationState}); the acquired ids per round are in
+ * {@code rounds/<strategy>-<seed>.csv} and the weights after the last
+ * finished round in {@code rounds/<strategy>-<seed>/model-<round>/}. A
+ * resumed (strategy, seed) continues from there and gives the same numbers
+ * as an uninterrupted run. NB: that holds because every round starts from a
+ * checkpoint loaded into a fresh TF session with a (seed, round)-derived
+ * config seed, in the uninterrupted run too: the TF dropout RNG state and the
+ * Java batch sampler then depend only on (seed, round), not on how many
+ * predictions ran before. A missing checkpoint is rebuilt by replaying the
+ * training of the earlier rounds from the round log (deterministic, costs
+ * their training time).
+ * </p>
+ */
+public final class Simulator implements AutoCloseable {
+
+	/**
+	 * Strategies that read BALD: only they pay for MC-dropout passes; the
+	 * others are scored with one deterministic pass (T = 0, BALD left 0).
+	 */
+	public static final Set<String> BALD_STRATEGIES = Set.of(BaldStrategy.NAME,
+		TwoStreamStrategy.NAME);
+
+	/** Seed of the reference model and its patch subset. */
+	static final long REFERENCE_SEED = 42;
+
+	/**
+	 * What to simulate on.
+	 *
+	 * @param image training image (the pool), path or HDF5 spec
+	 * @param labels its ground truth, same shape
+	 * @param testImage held-out test image
+	 * @param testLabels its ground truth
+	 * @param trainSlices slices of the training image to use (null = all)
+	 * @param testSlices slices of the test image to use (null = all); with
+	 *          both ranges, one labelled stack can serve as training and test
+	 *          image
+	 */
+	public record Settings(String image, String labels, String testImage,
+		String testLabels, SliceRange trainSlices, SliceRange testSlices,
+		SimulationConfig config, SimulationTuning tuning)
+	{
+
+		/** All slices of both images. */
+		public Settings(final String image, final String labels,
+			final String testImage, final String testLabels,
+			final SimulationConfig config, final SimulationTuning tuning)
+		{
+			this(image, labels, testImage, testLabels, null, null, config, tuning);
+		}
+	}
+
+	/** What a finished simulation produced. */
+	public record Result(Curves curves, List<StrategySummary> summaries,
+		double referenceIou, double referenceDice, double wallSeconds)
+	{}
+
+	private final Settings settings;
+	private final SimulationConfig config;
+	private final SimulationTuning tuning;
+	private final Progress progress;
+	private String errorMessage;
+	private Volume trainVolume, testVolume;
+	private LabelImage trainLabels, testLabels;
+	private final List<AutoCloseable> opened = new ArrayList<>();
+	private PatchGrid grid;
+	private PoolPatches pool;
+	private Oracle oracle;
+	private float[][] embedding;
+	private double[] typicality;
+	private Result result;
+
+	public Simulator(final Settings settings, final Progress progress) {
+		this.settings = settings;
+		this.config = settings.config();
+		this.tuning = settings.tuning();
+		this.progress = progress;
+	}
+
+	/**
+	 * Opens the images and checks shapes, foreground value and pool size.
+	 *
+	 * @return false if the input is unusable; see {@link #getErrorMessage()}
+	 */
+	public boolean checkInput() {
+		if (trainVolume != null) return true;
+		try {
+			if (config.foreground() < 0 || config.foreground() > 255)
+				throw new UserException("Foreground value " + config.foreground() +
+					" is not a label value", "use 0-255, e.g. --foreground 255");
+			if (config.initialSize() < 1) throw new UserException(
+				"The initial set is empty", "use --initial 1 or more");
+			final int multiple = 1 << (tuning.unetDepth() - 1);
+			if (config.patchSize() % multiple != 0) throw new UserException(
+				"Patch size " + config.patchSize() + " is not a multiple of " +
+					multiple, "use e.g. --patch 64");
+			trainVolume = open(Volumes.open(settings.image()));
+			trainLabels = open(LabelImages.open(settings.labels(), trainVolume));
+			testVolume = open(Volumes.open(settings.testImage()));
+			testLabels = open(LabelImages.open(settings.testLabels(), testVolume));
+			if (settings.trainSlices() != null) {
+				trainVolume = Slabs.of(trainVolume, settings.trainSlices());
+				trainLabels = Slabs.of(trainLabels, settings.trainSlices());
+			}
+			if (settings.testSlices() != null) {
+				testVolume = Slabs.of(testVolume, settings.testSlices());
+				testLabels = Slabs.of(testLabels, settings.testSlices());
+			}
+			grid = new PatchGrid(trainVolume.depth(), trainVolume.height(),
+				trainVolume.width(), config.patchSize(), config.patchSize());
+			if (grid.size() < config.budget()) throw new UserException("Budget " +
+				config.budget() + " is larger than the pool (" + grid.size() +
+				" patches)", "use --budget " + grid.size() + " or less");
+			pool = new PoolPatches(trainVolume, grid);
+			oracle = new LabelOracle(trainLabels, config.foreground());
+			checkRunFile();
+			return true;
+		}
+		catch (final UserException e) {
+			errorMessage = e.getMessage();
+			close();
+			return false;
+		}
+	}
+
+	/** Why {@link #checkInput()} failed, or null. */
+	public String getErrorMessage() {
+		return errorMessage;
+	}
+
+	/**
+	 * Runs (or resumes) the whole simulation and writes curves.csv,
+	 * summary.csv and curves.png.
+	 *
+	 * @throws UserException if the input is unusable
+	 * @throws io.github.twostream.util.CancelledException if cancelled; the
+	 *           finished rounds are kept and a re-run resumes
+	 */
+	public boolean process() {
+		if (!checkInput()) throw new UserException(errorMessage,
+			"fix the input and run again");
+		final long t0 = System.nanoTime();
+		prepareStreamB();
+		final double[] reference = reference();
+		final SimulationState state = SimulationState.open(config.curvesCsv());
+		for (final String strategy : config.strategies())
+			for (final long seed : config.seeds())
+				runStrategy(strategy, seed, state);
+		// NB: the curves as written (6 significant digits), so a resumed run
+		// reports exactly what an uninterrupted one does
+		final Curves curves = readCurves();
+		final List<StrategySummary> summaries = SimulationReports.write(curves,
+			reference[0], config, "Learning curves (" + Path.of(settings.image())
+				.getFileName() + ")", progress);
+		result = new Result(curves, summaries, reference[0], reference[1],
+			(System.nanoTime() - t0) / 1e9);
+		return true;
+	}
+
+	private Curves readCurves() {
+		try {
+			return Curves.read(config.curvesCsv());
+		}
+		catch (final IOException e) {
+			throw new UserException("Cannot read " + config.curvesCsv() + ": " + e
+				.getMessage(), "check the output folder", e);
+		}
+	}
+
+	public Result getResult() {
+		return result;
+	}
+
+	// -- Stream B --
+
+	private void prepareStreamB() {
+		final EncoderConfig ec = EncoderConfig.defaults().withEpochs(tuning
+			.encoderEpochs());
+		final int input = Math.max(16, Math.min(2 * config.patchSize(), config
+			.patchSize() * 3 / 4 / 8 * 8));
+		final EncoderConfig cfg = new EncoderConfig(config.patchSize(), input, ec
+			.embeddingDim(), ec.projectionDim(), ec.baseFilters(), ec.temperature(),
+			ec.batchSize(), ec.epochs(), ec.samplesPerEpoch(), ec.learningRate(), ec
+				.seed());
+		final EncoderCacheKey key = new EncoderCacheKey(fingerprint(settings
+			.image(), settings.trainSlices()), cfg);
+		final Path dir = config.outDir().resolve("encoder").resolve(key.hash()
+			.substring(0, 16));
+		ContrastiveEncoder encoder = null;
+		try {
+			if (Files.isDirectory(dir)) {
+				progress.status("Loading cached encoder " + dir);
+				encoder = ContrastiveEncoder.load(dir, key);
+			}
+			else {
+				progress.status("Training encoder (stream B) on " + grid.size() +
+					" patches, " + cfg.epochs() + " epochs");
+				encoder = new ContrastiveEncoder(key);
+				encoder.train(pool, progress);
+				final ContrastiveEncoder trained = encoder;
+				SimulationFiles.writeFolder(dir, trained::save);
+			}
+			progress.status("Embedding " + grid.size() + " patches (stream B)");
+			embedding = encoder.embed(pool, progress);
+		}
+		finally {
+			if (encoder != null) encoder.close();
+		}
+		progress.status("Typicality (stream B)");
+		typicality = Typicality.of(embedding, Typicality.DEFAULT_K, progress);
+	}
+
+	// -- Full-supervision reference --
+
+	/** {IoU, Dice} of the reference model, from reference.csv if cached. */
+	private double[] reference() {
+		final Path file = config.outDir().resolve("reference.csv");
+		final int n = tuning.referencePatches() == 0 ? grid.size() : Math.min(grid
+			.size(), tuning.referencePatches());
+		final UNetConfig unet = unet(REFERENCE_SEED);
+		final String key = SimulationFiles.hash("train=" + fingerprint(settings.image(), settings
+			.trainSlices()) + ";labels=" + fingerprint(settings.labels(), settings
+				.trainSlices()) + ";test=" + fingerprint(settings.testImage(), settings
+					.testSlices()) + ";testLabels=" + fingerprint(settings.testLabels(),
+						settings.testSlices()) + ";fg=" + config.foreground() +
+			";unet=" + unet + ";steps=" + tuning.referenceSteps() + ";patches=" + n +
+			";evalSlices=" + tuning.evalSlices());
+		try {
+			if (Files.exists(file)) {
+				final List<String> lines = Files.readAllLines(file);
+				if (lines.size() >= 2) {
+					final String[] f = lines.get(1).split(",");
+					if (f.length == 6 && f[0].equals(key)) {
+						progress.status("Full-supervision reference from " + file +
+							": IoU " + f[3]);
+						return new double[] { Double.parseDouble(f[3]), Double
+							.parseDouble(f[4]) };
+					}
+				}
+			}
+		}
+		catch (final IOException | NumberFormatException e) {
+			// NB: an unreadable cache is recomputed and overwritten
+		}
+		final long t0 = System.nanoTime();
+		final List<Integer> ids = shuffled(allIds(), REFERENCE_SEED);
+		final Map<Integer, byte[]> masks = new LinkedHashMap<>();
+		progress.status("Full-supervision reference: labelling " + n + " patches");
+		for (final int id : ids.subList(0, n)) {
+			progress.checkCancelled();
+			masks.put(id, oracle.annotate(grid.get(id)));
+		}
+		final Evaluation.Scores s;
+		try (TaskModel model = new TaskModel(unet)) {
+			progress.status("Full-supervision reference: training on " + n +
+				" patches, " + tuning.referenceSteps() + " steps");
+			model.trainSteps(StreamA.trainingSet(pool, masks), tuning
+				.referenceSteps(), progress);
+			progress.status("Full-supervision reference: evaluating");
+			s = Evaluation.evaluate(model, testVolume, testLabels, config
+				.foreground(), tuning.evalSlices(), progress);
+		}
+		final double seconds = (System.nanoTime() - t0) / 1e9;
+		SimulationFiles.write(file, "key,patches,steps,iou,dice,seconds\n" + key + "," + n + "," +
+			tuning.referenceSteps() + "," + Curves.num(s.iou()) + "," + Curves.num(s
+				.dice()) + "," + Curves.num(seconds) + "\n");
+		progress.status("Full-supervision reference: IoU " + Curves.num(s.iou()));
+		return new double[] { s.iou(), s.dice() };
+	}
+
+	// -- One (strategy, seed) --
+
+	private void runStrategy(final String name, final long seed,
+		final SimulationState state)
+	{
+		final int rounds = config.rounds();
+		final int done = state.finishedRounds(name, seed);
+		if (done >= rounds) return;
+		final AcquisitionStrategy strategy = Strategies.byName(name);
+		final String run = name + "-" + seed;
+		final Path roundsDir = config.outDir().resolve("rounds");
+		final RoundLog log = RoundLog.open(roundsDir.resolve(run + ".csv"));
+		if (log.size() == 0) log.append(initialSet(seed));
+		final Path models = roundsDir.resolve(run);
+		if (done > 0 && log.size() == done) extend(strategy, models, seed, done,
+			log);
+		if (log.size() < done + 1) throw new UserException("The round log of " +
+			run + " has " + log.size() + " rounds but curves.csv has " + done,
+			"delete the lines of " + name + ", seed " + seed +
+				" from curves.csv to rerun it");
+		log.truncate(done + 1);
+		// NB: insertion order = acquisition order, so training sees the patches
+		// in the same order in a resumed run
+		final Map<Integer, byte[]> masks = new LinkedHashMap<>();
+		for (int r = 0; r <= done; r++)
+			label(log.round(r), masks);
+		for (int r = done; r < rounds; r++) {
+			progress.checkCancelled();
+			final long t0 = System.nanoTime();
+			progress.status(String.format(Locale.ROOT,
+				"%s seed %d round %d/%d: training on %d labelled patches", name, seed,
+				r, rounds - 1, masks.size()));
+			final Evaluation.Scores scores;
+			try (TaskModel model = trainRound(models, seed, r, log)) {
+				progress.status(String.format(Locale.ROOT,
+					"%s seed %d round %d/%d: evaluating", name, seed, r, rounds - 1));
+				scores = Evaluation.evaluate(model, testVolume, testLabels, config
+					.foreground(), tuning.evalSlices(), progress);
+				final int k = Math.min(config.step(), config.budget() - masks.size());
+				if (r < rounds - 1 && k > 0) {
+					progress.status(String.format(Locale.ROOT,
+						"%s seed %d round %d/%d: IoU %.4f, selecting %d patches", name,
+						seed, r, rounds - 1, scores.iou(), k));
+					final int[] picked = select(strategy, model, seed, r, masks, k);
+					label(picked, masks);
+					log.append(picked);
+				}
+			}
+			final int labelled = sizeOfRounds(log, r);
+			state.record(new CurvePoint(name, seed, r, labelled, scores.iou(), scores
+				.dice(), (System.nanoTime() - t0) / 1e9));
+			progress.status(String.format(Locale.ROOT,
+				"%s seed %d round %d/%d: %d patches, IoU %.4f, Dice %.4f", name, seed,
+				r, rounds - 1, labelled, scores.iou(), scores.dice()));
+			if (r > 0) SimulationFiles.deleteTree(checkpoint(models, r - 1));
+		}
+	}
+
+	/**
+	 * A finished (strategy, seed) whose budget was raised: its last round
+	 * selected nothing, so select now with that round's model (its checkpoint,
+	 * or replayed). NB: for BALD strategies this selection can differ from a
+	 * run started with the larger budget (the MC-dropout RNG of a freshly
+	 * loaded model is at its start).
+	 */
+	private void extend(final AcquisitionStrategy strategy, final Path models,
+		final long seed, final int done, final RoundLog log)
+	{
+		final int last = done - 1;
+		final Map<Integer, byte[]> masks = new LinkedHashMap<>();
+		for (int r = 0; r <= last; r++)
+			label(log.round(r), masks);
+		final int k = Math.min(config.step(), config.budget() - masks.size());
+		if (k <= 0) return;
+		progress.status(strategy.name() + " seed " + seed +
+			": budget raised, selecting after round " + last);
+		final Path ckpt = checkpoint(models, last);
+		try (TaskModel model = Files.isDirectory(ckpt) ? TaskModel.load(ckpt, unet(
+			roundSeed(seed, last))) : trainRound(models, seed, last, log))
+		{
+			final int[] picked = select(strategy, model, seed, last, masks, k);
+			log.append(picked);
+		}
+	}
+
+	/**
+	 * The model of round {@code r}: the previous round's checkpoint (or fresh
+	 * weights for round 0) fine-tuned on the labelled set of round {@code r};
+	 * saved as that round's checkpoint.
+	 */
+	private TaskModel trainRound(final Path models, final long seed,
+		final int r, final RoundLog log)
+	{
+		final UNetConfig cfg = unet(roundSeed(seed, r));
+		final TaskModel model;
+		if (r == 0) model = new TaskModel(cfg);
+		else {
+			final Path previous = checkpoint(models, r - 1);
+			if (!Files.isDirectory(previous)) {
+				progress.status("Replaying training of round " + (r - 1) +
+					" (no checkpoint)");
+				trainRound(models, seed, r - 1, log).close();
+			}
+			model = TaskModel.load(previous, cfg);
+		}
+		try {
+			final Map<Integer, byte[]> masks = new LinkedHashMap<>();
+			for (int i = 0; i <= r; i++)
+				label(log.round(i), masks);
+			model.trainSteps(StreamA.trainingSet(pool, masks), tuning.trainSteps(),
+				progress);
+			final Path ckpt = checkpoint(models, r);
+			SimulationFiles.deleteTree(ckpt); // NB: a stale one from an unrecorded round
+			SimulationFiles.writeFolder(ckpt, model::save);
+			return model;
+		}
+		catch (final RuntimeException e) {
+			model.close();
+			throw e;
+		}
+	}
+
+	/**
+	 * Stream A on the candidates (a seeded sample of the unlabelled patches,
+	 * or all) plus the labelled patches, context, selection; returns pool ids.
+	 */
+	private int[] select(final AcquisitionStrategy strategy,
+		final TaskModel model, final long seed, final int r,
+		final Map<Integer, byte[]> masks, final int k)
+	{
+		final List<Integer> unlabelled = new ArrayList<>();
+		for (int id = 0; id < grid.size(); id++)
+			if (!masks.containsKey(id)) unlabelled.add(id);
+		List<Integer> candidates = unlabelled;
+		if (tuning.poolSample() > 0 && tuning.poolSample() < unlabelled.size()) {
+			candidates = shuffled(unlabelled, roundSeed(seed, r) ^ 0x5eed);
+			candidates = new ArrayList<>(candidates.subList(0, tuning.poolSample()));
+			Collections.sort(candidates);
+		}
+		// NB: the context holds the labelled patches too (local ids 0..L-1), so
+		// novelty and the clustering strategies see what is already labelled
+		final int[] local = Stream.concat(masks.keySet().stream(), candidates
+			.stream()).mapToInt(Integer::intValue).toArray();
+		final List<Integer> labelledLocal = new ArrayList<>();
+		for (int i = 0; i < masks.size(); i++)
+			labelledLocal.add(i);
+		final float[][] emb = new float[local.length][];
+		final double[] typ = new double[local.length];
+		for (int i = 0; i < local.length; i++) {
+			emb[i] = embedding[local[i]];
+			typ[i] = typicality[local[i]];
+		}
+		PatchScores streamA = null;
+		if (strategy.needsTaskModel()) {
+			final int passes = BALD_STRATEGIES.contains(strategy.name()) ? tuning
+				.mcPasses() : 0;
+			streamA = StreamA.scorePool(model, PatchSources.subset(pool, local),
+				passes, progress);
+		}
+		final AcquisitionContext ctx = Contexts.of(local.length, labelledLocal,
+			streamA, emb, typ, r);
+		final Selection selection = strategy.select(ctx, k, roundSeed(seed, r),
+			progress);
+		final int[] ids = selection.ids();
+		if (ids.length == 0) throw new IllegalStateException("Strategy " + strategy
+			.name() + " selected nothing in round " + r);
+		final int[] picked = new int[ids.length];
+		final BitSet seen = new BitSet();
+		for (int i = 0; i < ids.length; i++) {
+			picked[i] = local[ids[i]];
+			if (masks.containsKey(picked[i]) || seen.get(picked[i]))
+				throw new IllegalStateException("Strategy " + strategy.name() +
+					" selected labelled patch " + picked[i]);
+			seen.set(picked[i]);
+		}
+		return picked;
+	}
+
+	// -- Helpers --
+
+	/**
+	 * The initial random set of a seed: the same for every strategy, so the
+	 * curves of one seed start from the same point.
+	 */
+	private int[] initialSet(final long seed) {
+		return shuffled(allIds(), seed).subList(0, config.initialSize()).stream()
+			.mapToInt(Integer::intValue).toArray();
+	}
+
+	private List<Integer> allIds() {
+		final List<Integer> ids = new ArrayList<>(grid.size());
+		for (int i = 0; i < grid.size(); i++)
+			ids.add(i);
+		return ids;
+	}
+
+	private static List<Integer> shuffled(final List<Integer> ids,
+		final long seed)
+	{
+		final List<Integer> copy = new ArrayList<>(ids);
+		Collections.shuffle(copy, new Random(seed));
+		return copy;
+	}
+
+	private void label(final int[] ids, final Map<Integer, byte[]> masks) {
+		for (final int id : ids)
+			if (!masks.containsKey(id)) masks.put(id, oracle.annotate(grid.get(id)));
+	}
+
+	private static int sizeOfRounds(final RoundLog log, final int r) {
+		int n = 0;
+		for (int i = 0; i <= r; i++)
+			n += log.round(i).length;
+		return n;
+	}
+
+	private UNetConfig unet(final long seed) {
+		return UNetConfig.reference().withPatchSize(config.patchSize())
+			.withArchitecture(tuning.unetDepth(), tuning.unetBaseFilters()).withSeed(
+				seed);
+	}
+
+	/** Seed of round {@code r} of a run (training RNGs and strategy). */
+	static long roundSeed(final long seed, final int r) {
+		return seed * 1_000_003L + r;
+	}
+
+	private static Path checkpoint(final Path models, final int r) {
+		return models.resolve("model-" + r);
+	}
+
+	/**
+	 * Refuses to resume into an output folder made with other settings that
+	 * change the curves. Strategies, seeds and the budget may change (a run is
+	 * extended), and so may the reference settings (reference.csv is then
+	 * recomputed).
+	 */
+	private void checkRunFile() {
+		final String text = "image=" + settings.image() + "\nlabels=" + settings
+			.labels() + "\ntest_image=" + settings.testImage() + "\ntest_labels=" +
+			settings.testLabels() + "\ntrain_slices=" + settings.trainSlices() +
+			"\ntest_slices=" + settings.testSlices() + "\nforeground=" + config.foreground() +
+			"\npatch=" + config.patchSize() + "\ninitial=" + config.initialSize() +
+			"\nstep=" + config.step() + "\ntrain_steps=" + tuning.trainSteps() +
+			"\npool_sample=" + tuning.poolSample() + "\neval_slices=" + tuning
+				.evalSlices() + "\nencoder_epochs=" + tuning.encoderEpochs() +
+			"\nmc_passes=" + tuning.mcPasses() + "\nunet=" + tuning.unetDepth() +
+			"x" + tuning.unetBaseFilters() + "\n";
+		final Path file = config.outDir().resolve("run.txt");
+		try {
+			if (Files.exists(file)) {
+				final String old = Files.readString(file, StandardCharsets.UTF_8);
+				if (!old.equals(text)) throw new UserException("Output folder " + config
+					.outDir() + " holds a run with other settings (see " + file + ")",
+					"use another --out folder or repeat the same settings");
+			}
+			else SimulationFiles.write(file, text);
+		}
+		catch (final IOException e) {
+			throw new UserException("Cannot read " + file + ": " + e.getMessage(),
+				"check the output folder");
+		}
+	}
+
+	private static String fingerprint(final String spec, final SliceRange r) {
+		return Volumes.fingerprint(spec) + (r == null ? "" : "#z=" + r);
+	}
+
+	private <T extends AutoCloseable> T open(final T image) {
+		opened.add(image);
+		return image;
+	}
+
+	@Override
+	public void close() {
+		for (final AutoCloseable c : opened)
+			try {
+				c.close();
+			}
+			catch (final Exception e) {
+				// NB: closing read-only images cannot lose data
+			}
+		opened.clear();
+		trainVolume = testVolume = null;
+		trainLabels = testLabels = null;
+	}
+}

@@ -1,0 +1,74 @@
+package io.github.twostream.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.twostream.simulation.Curves;
+
+/** {@code twostream simulate}: exit codes and a tiny real run. */
+class SimulateCommandTest {
+
+	@TempDir
+	Path tmp;
+
+	List<String> args(final String... extra) {
+		final List<String> a = new ArrayList<>(List.of("simulate", "--image",
+			"test-data/train-volume.tif", "--labels", "test-data/train-labels.tif",
+			"--test-image", "test-data/test-volume.tif", "--test-labels",
+			"test-data/test-labels.tif", "--out", tmp.resolve("out").toString()));
+		a.addAll(List.of(extra));
+		return a;
+	}
+
+	@Test
+	void badArgumentsExitWith2() {
+		final Cli.Run r = Cli.run(args("--seeds", "many").toArray(String[]::new));
+		assertEquals(2, r.code(), r.err());
+		assertTrue(r.err().contains("--seeds"), r.err());
+	}
+
+	@Test
+	void badInputExitsWith1WithOneLine() {
+		Cli.Run r = Cli.run(args("--quick", "--strategies", "nonsense").toArray(
+			String[]::new));
+		assertEquals(1, r.code(), r.err());
+		assertTrue(r.err().contains("Unknown acquisition strategy 'nonsense'"), r
+			.err());
+		r = Cli.run(args("--quick", "--budget", "5000").toArray(String[]::new));
+		assertEquals(1, r.code(), r.err());
+		assertTrue(r.err().contains("larger than the pool (256 patches)"), r.err());
+		r = Cli.run(args("--quick", "--train-slices", "10-40").toArray(
+			String[]::new));
+		assertEquals(1, r.code(), r.err());
+		assertTrue(r.err().contains("goes past its last slice 15"), r.err());
+		assertTrue(r.err().strip().lines().count() == 1, r.err());
+	}
+
+	@Test
+	void quickRunOnSliceRangesPrintsTheSummary() throws Exception {
+		// NB: one stack split into training (0-11) and test (12-15) slices
+		final Cli.Run r = Cli.run("simulate", "--image",
+			"test-data/train-volume.tif", "--labels", "test-data/train-labels.tif",
+			"--test-image", "test-data/train-volume.tif", "--test-labels",
+			"test-data/train-labels.tif", "--train-slices", "0-11", "--test-slices",
+			"12-15", "--strategies", "random", "--seeds", "1", "--budget", "20",
+			"--step", "10", "--reference-steps", "60", "--quick", "--out", tmp
+				.resolve("split").toString());
+		assertEquals(0, r.code(), r.err());
+		assertTrue(r.out().contains("full supervision IoU"), r.out());
+		assertTrue(r.out().contains("wall time"), r.out());
+		final Curves c = Curves.read(tmp.resolve("split/curves.csv"));
+		assertEquals(2, c.points().size());
+		assertTrue(Files.size(tmp.resolve("split/curves.png")) > 0);
+		assertTrue(Files.readString(tmp.resolve("split/run.txt")).contains(
+			"train_slices=0-11"));
+	}
+}

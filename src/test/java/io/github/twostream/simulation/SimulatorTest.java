@@ -1,0 +1,187 @@
+package io.github.twostream.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.twostream.util.CancelledException;
+import io.github.twostream.util.Progress;
+
+/**
+ * Quick simulations (real TF, real volumes) on the committed test data:
+ * train-volume (16 x 256 x 256, 256 patches) -> test-volume (8 slices).
+ * One full run is shared by the tests; the resume test reuses its cached
+ * encoder and reference.
+ */
+class SimulatorTest {
+
+	static final Path DATA = Path.of("test-data");
+	static final List<String> STRATEGIES = List.of("random", "two-stream");
+
+	@TempDir
+	static Path tmp;
+
+	static Path first;
+	static Simulator.Result result;
+
+	static Simulator.Settings settings(final Path out,
+		final List<String> strategies)
+	{
+		final SimulationConfig config = new SimulationConfig(strategies, 40, 10,
+			List.of(1L), 10, 64, 255, true, out);
+		return new Simulator.Settings(DATA.resolve("train-volume.tif").toString(),
+			DATA.resolve("train-labels.tif").toString(), DATA.resolve(
+				"test-volume.tif").toString(), DATA.resolve("test-labels.tif")
+					.toString(), config, SimulationTuning.defaults(true));
+	}
+
+	static Simulator.Result run(final Simulator.Settings s, final Progress p) {
+		try (Simulator sim = new Simulator(s, p)) {
+			assertTrue(sim.checkInput(), () -> sim.getErrorMessage());
+			assertTrue(sim.process());
+			return sim.getResult();
+		}
+	}
+
+	@BeforeAll
+	static void simulate() {
+		first = tmp.resolve("first");
+		result = run(settings(first, STRATEGIES), Progress.NONE);
+	}
+
+	@Test
+	void writesParsableOutputsWithSaneCurves() throws IOException {
+		for (final String f : List.of("curves.csv", "summary.csv", "curves.png",
+			"reference.csv"))
+			assertTrue(Files.size(first.resolve(f)) > 0, f);
+		final Curves curves = Curves.read(first.resolve("curves.csv"));
+		assertEquals(STRATEGIES, curves.strategies());
+		assertTrue(result.referenceIou() > 0 && result.referenceIou() <= 1);
+		for (final String s : STRATEGIES) {
+			final List<CurvePoint> c = curves.of(s);
+			assertEquals(4, c.size(), s); // 10, 20, 30, 40 labelled patches
+			for (int r = 0; r < c.size(); r++) {
+				assertEquals(10 * (r + 1), c.get(r).labelledPatches());
+				assertTrue(c.get(r).iou() >= 0 && c.get(r).iou() <= 1);
+				assertTrue(c.get(r).dice() >= c.get(r).iou() && c.get(r).dice() <= 1);
+			}
+			assertTrue(c.get(3).iou() > c.get(0).iou(), s + ": " + c);
+		}
+		// NB: round 0 is the same random initial set for every strategy
+		assertEquals(curves.of("random").get(0).iou(), curves.of("two-stream").get(
+			0).iou());
+		final List<String> summary = Files.readAllLines(first.resolve(
+			"summary.csv"));
+		assertEquals(Summaries.HEADER, summary.get(0));
+		assertEquals(1 + STRATEGIES.size(), summary.size());
+		assertEquals(STRATEGIES.size(), result.summaries().size());
+	}
+
+	@Test
+	void resumesAfterCancelAndLostLinesWithTheSameNumbers() throws IOException {
+		final Path out = tmp.resolve("resumed");
+		copyTree(first.resolve("encoder"), out.resolve("encoder"));
+		Files.copy(first.resolve("reference.csv"), out.resolve("reference.csv"));
+		final Simulator.Settings s = settings(out, List.of("two-stream"));
+		// cancel while round 2 trains
+		assertThrows(CancelledException.class, () -> run(s, new Progress() {
+
+			boolean cancelled;
+
+			@Override
+			public void status(final String message) {
+				if (message.contains("round 2/3: training")) cancelled = true;
+			}
+
+			@Override
+			public void progress(final long done, final long total) {}
+
+			@Override
+			public boolean isCancelled() {
+				return cancelled;
+			}
+		}));
+		assertEquals(2, Curves.read(out.resolve("curves.csv")).points().size());
+		final Simulator.Result resumed = run(s, Progress.NONE);
+		assertSameNumbers(result.curves().of("two-stream"), resumed.curves().of(
+			"two-stream"));
+
+		// lose the last two lines: their checkpoints are gone too, so the
+		// training of rounds 0-1 is replayed from the round log
+		final Path csv = out.resolve("curves.csv");
+		final List<String> lines = Files.readAllLines(csv);
+		Files.write(csv, lines.subList(0, lines.size() - 2));
+		final Simulator.Result again = run(s, Progress.NONE);
+		assertSameNumbers(result.curves().of("two-stream"), again.curves().of(
+			"two-stream"));
+
+		// a larger budget extends the finished run by one round
+		final SimulationConfig c = s.config();
+		final Simulator.Result extended = run(new Simulator.Settings(s.image(), s
+			.labels(), s.testImage(), s.testLabels(), new SimulationConfig(c
+				.strategies(), 50, c.step(), c.seeds(), c.initialSize(), c.patchSize(),
+				c.foreground(), c.quick(), c.outDir()), s.tuning()), Progress.NONE);
+		final List<CurvePoint> ext = extended.curves().of("two-stream");
+		assertEquals(5, ext.size());
+		assertEquals(50, ext.get(4).labelledPatches());
+		assertSameNumbers(result.curves().of("two-stream"), ext.subList(0, 4));
+	}
+
+	@Test
+	void badInputIsReportedByCheckInput() {
+		final Simulator.Settings good = settings(tmp.resolve("bad"), List.of(
+			"random"));
+		final Simulator.Settings wrongLabels = new Simulator.Settings(good.image(),
+			good.testLabels(), good.testImage(), good.testLabels(), good.config(),
+			good.tuning());
+		try (Simulator sim = new Simulator(wrongLabels, Progress.NONE)) {
+			assertFalse(sim.checkInput());
+			assertTrue(sim.getErrorMessage().contains("but the volume is"), sim
+				.getErrorMessage());
+		}
+		final SimulationConfig big = new SimulationConfig(List.of("random"), 1000,
+			10, List.of(1L), 10, 64, 255, true, tmp.resolve("bad"));
+		try (Simulator sim = new Simulator(new Simulator.Settings(good.image(),
+			good.labels(), good.testImage(), good.testLabels(), big, good.tuning()),
+			Progress.NONE))
+		{
+			assertFalse(sim.checkInput());
+			assertTrue(sim.getErrorMessage().contains("larger than the pool"), sim
+				.getErrorMessage());
+		}
+	}
+
+	static void assertSameNumbers(final List<CurvePoint> expected,
+		final List<CurvePoint> actual)
+	{
+		assertEquals(expected.size(), actual.size());
+		for (int i = 0; i < expected.size(); i++) {
+			assertEquals(expected.get(i).labelledPatches(), actual.get(i)
+				.labelledPatches());
+			assertEquals(expected.get(i).iou(), actual.get(i).iou(), 0, "round " + i);
+			assertEquals(expected.get(i).dice(), actual.get(i).dice(), 0, "round " +
+				i);
+		}
+	}
+
+	static void copyTree(final Path from, final Path to) throws IOException {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (final Path p : (Iterable<Path>) files::iterator) {
+				final Path t = to.resolve(from.relativize(p).toString());
+				if (Files.isDirectory(p)) Files.createDirectories(t);
+				else Files.copy(p, t);
+			}
+		}
+	}
+}
