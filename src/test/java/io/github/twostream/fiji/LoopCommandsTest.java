@@ -231,4 +231,25 @@ public class LoopCommandsTest {
 			assertTrue(p.queries().rounds().isEmpty(), "no round recorded");
 		}
 	}
+
+	@Test
+	public void simulateQuickOnTestData() throws Exception {
+		final Path out = tmp.resolve("sim out");
+		final Path testImage = Files.copy(Path.of("test-data", "test-volume.tif"),
+			tmp.resolve("test volume.tif"));
+		final Path testLabels = Files.copy(Path.of("test-data", "test-labels.tif"),
+			tmp.resolve("test labels.tif"));
+		final CommandModule m = run(SimulateActiveLearningCommand.class, "pool_image",
+			image.toFile(), "pool_labels", mask.toFile(), "eval_image", testImage
+				.toFile(), "eval_labels", testLabels.toFile(), "strategies", "random, two-stream",
+			"budget", 16, "step", 8, "seeds", 1, "quick", true, "output_dir", out
+				.toFile());
+		final double ref = (Double) m.getOutput("reference_iou");
+		assertTrue(ref > 0 && ref <= 1, "reference IoU " + ref);
+		// 2 strategies x 2 rounds
+		assertEquals(5, Files.readAllLines(out.resolve("curves.csv")).size());
+		assertTrue(Files.readString(out.resolve("summary.csv")).contains(
+			"two-stream"));
+		assertTrue(Files.size(out.resolve("curves.png")) > 1000);
+	}
 }
