@@ -31,7 +31,8 @@ menus="$work/menus.ijm"
 cat > "$menus" <<'IJM'
 List.setCommands;
 commands = newArray("New project...", "Label patches from mask", "Train structure encoder",
-  "Retrain task model", "Suggest next patches", "Predict", "Export labels", "Show suggestions");
+  "Retrain task model", "Suggest next patches", "Predict", "Export labels",
+  "Simulate active learning...", "Show suggestions");
 for (i = 0; i < commands.length; i++) {
   print(commands[i] + " -> " + List.get(commands[i]));
   if (List.get(commands[i]) == "") exit(commands[i] + " is not in the menus (plugins.config not found)");
