@@ -226,13 +226,8 @@ public final class ContrastiveEncoder implements StructureEncoder {
 		progress.status("Training structure encoder");
 		progress.progress(0, total);
 		for (int e = 0; e < config.epochs(); e++) {
-			// Fisher-Yates; the first perEpoch entries are this epoch's sample
-			for (int i = n - 1; i > 0; i--) {
-				final int j = shuffler.nextInt(i + 1);
-				final int t = order[i];
-				order[i] = order[j];
-				order[j] = t;
-			}
+			// NB: the first perEpoch entries are this epoch's sample
+			shuffle(order, n, shuffler);
 			double sum = 0;
 			int counted = 0;
 			for (int st = 0; st < steps; st++) {
@@ -323,12 +318,7 @@ public final class ContrastiveEncoder implements StructureEncoder {
 		long done = 0;
 		progress.status("Fine-tuning structure encoder on labels");
 		for (int e = 0; e < settings.epochs(); e++) {
-			for (int i = n - 1; i > 0; i--) {
-				final int j = shuffler.nextInt(i + 1);
-				final int t = order[i];
-				order[i] = order[j];
-				order[j] = t;
-			}
+			shuffle(order, n, shuffler);
 			double sum = 0;
 			int counted = 0;
 			for (int st = 0; st < steps; st++) {
@@ -511,5 +501,17 @@ public final class ContrastiveEncoder implements StructureEncoder {
 	public void close() {
 		session.close();
 		graph.close();
+	}
+
+	/** Fisher-Yates shuffle of the first {@code n} entries of {@code order}. */
+	private static void shuffle(final int[] order, final int n,
+		final SplittableRandom random)
+	{
+		for (int i = n - 1; i > 0; i--) {
+			final int j = random.nextInt(i + 1);
+			final int t = order[i];
+			order[i] = order[j];
+			order[j] = t;
+		}
 	}
 }
