@@ -16,7 +16,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -27,6 +26,7 @@ import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
+import io.github.twostream.model.tf.Optimizers;
 import io.github.twostream.model.tf.Layers;
 import io.github.twostream.model.tf.Tensors;
 import io.github.twostream.model.tf.TfRuntime;
@@ -47,7 +47,7 @@ import io.github.twostream.util.UserException;
  * <p>
  * NB: the NT-Xent loss is built from MatMul, Exp, Log, Sum, Mul, Sub, Sqrt
  * and Div only, whose gradients are registered in TF's C API, so
- * tensorflow-framework's Adam can differentiate it in graph mode. The self
+ * TF can differentiate it in graph mode (see {@link Optimizers#adam}). The self
  * and positive-pair masks are fed per step, so a short last batch works.
  * The optimiser is always built, so every encoder of one config has the same
  * variables and any checkpoint of that config restores into it.
@@ -105,7 +105,9 @@ public final class ContrastiveEncoder implements StructureEncoder {
 			final Operand<TFloat32> z = layers.dense("proj2", g1, d, config
 				.projectionDim());
 			loss = ntXent(tf, z, notSelf, positives, config.temperature());
-			trainOp = new Adam(graph, (float) config.learningRate()).minimize(loss);
+			// NB: the race-free Adam of the task model: reproducible training
+			trainOp = Optimizers.adam(tf, (float) config.learningRate(), loss, layers
+				.variables());
 			session = runtime.newSession(graph);
 			session.initialize();
 		}

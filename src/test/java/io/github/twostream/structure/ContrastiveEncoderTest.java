@@ -139,6 +139,24 @@ class ContrastiveEncoderTest {
 	}
 
 	@Test
+	void sameSeedSameEncoder() {
+		// NB: the race-free Adam (model.tf.Optimizers) makes training reproducible
+		final EncoderCacheKey key = new EncoderCacheKey("v", small(2));
+		final PatchSource pool = new SyntheticPool(96, 32, 5).source();
+		final float[][] a, b;
+		try (ContrastiveEncoder enc = new ContrastiveEncoder(key)) {
+			enc.train(pool, Progress.NONE);
+			a = enc.embed(pool, Progress.NONE);
+		}
+		try (ContrastiveEncoder enc = new ContrastiveEncoder(key)) {
+			enc.train(pool, Progress.NONE);
+			b = enc.embed(pool, Progress.NONE);
+		}
+		for (int i = 0; i < a.length; i++)
+			org.junit.jupiter.api.Assertions.assertArrayEquals(a[i], b[i], "patch " + i);
+	}
+
+	@Test
 	void corruptCheckpointIsAUserError(@TempDir final Path dir) throws Exception {
 		final EncoderCacheKey key = new EncoderCacheKey("v", small(1));
 		try (ContrastiveEncoder enc = new ContrastiveEncoder(key)) {
