@@ -1,21 +1,20 @@
 package io.github.twostream.model;
 
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Random;
 
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
 
-import ij.IJ;
-import ij.ImagePlus;
-import ij.ImageStack;
 import io.github.twostream.model.tf.Tensors;
 import io.github.twostream.model.tf.TfRuntime;
 import io.github.twostream.util.Progress;
-import io.github.twostream.util.UserException;
+import io.github.twostream.volume.LabelImage;
+import io.github.twostream.volume.LabelImages;
+import io.github.twostream.volume.Patch;
+import io.github.twostream.volume.Volume;
+import io.github.twostream.volume.Volumes;
 
 /**
  * Benchmark of the task model (not a test): training and inference
@@ -173,28 +172,36 @@ public final class ModelBench {
 	private void lucchi(final Progress progress) {
 		final Path dir = settings.lucchi();
 		final long t0 = System.nanoTime();
-		final Stack trainImg = Stack.open(dir.resolve("train-images.tif"));
-		final Stack trainLab = Stack.open(dir.resolve("train-labels.tif"));
-		final Stack testImg = Stack.open(dir.resolve("test-images.tif"));
-		final Stack testLab = Stack.open(dir.resolve("test-labels.tif"));
-		final float[] trainNorm = trainImg.percentiles(1, 99.8);
-		final float[] testNorm = testImg.percentiles(1, 99.8);
+		// NB: the project's own volume layer: lazy slices, percentile normalisation
+		try (Volume trainImg = Volumes.open(dir.resolve("train-images.tif")
+			.toString());
+				LabelImage trainLab = LabelImages.open(dir.resolve("train-labels.tif")
+					.toString(), trainImg);
+				Volume testImg = Volumes.open(dir.resolve("test-images.tif").toString());
+				LabelImage testLab = LabelImages.open(dir.resolve("test-labels.tif")
+					.toString(), testImg))
+		{
+			lucchi(trainImg, trainLab, testImg, testLab, t0, progress);
+		}
+	}
+
+	private void lucchi(final Volume trainImg, final LabelImage trainLab,
+		final Volume testImg, final LabelImage testLab, final long t0,
+		final Progress progress)
+	{
 		final UNetConfig c = UNetConfig.reference();
 		final int s = c.patchSize();
 		final Random r = new Random(c.seed());
 		final TrainingSet t = new TrainingSet(s);
+		byte[] raw = null;
 		for (int i = 0; i < settings.patches(); i++) {
-			final int z = r.nextInt(trainImg.depth);
-			final int x0 = r.nextInt(trainImg.width - s + 1), y0 = r.nextInt(
-				trainImg.height - s + 1);
-			final float[] img = new float[s * s];
+			final Patch p = new Patch(i, r.nextInt(trainImg.depth()), r.nextInt(
+				trainImg.height() - s + 1), r.nextInt(trainImg.width() - s + 1), s, s);
+			final float[] img = trainImg.readPatch(p, null);
+			raw = trainLab.readPatch(p, raw);
 			final byte[] mask = new byte[s * s];
-			for (int y = 0; y < s; y++)
-				for (int x = 0; x < s; x++) {
-					img[y * s + x] = trainImg.normalised(z, x0 + x, y0 + y, trainNorm);
-					mask[y * s + x] = (byte) (trainLab.value(z, x0 + x, y0 + y) > 127 ? 1
-						: 0);
-				}
+			for (int j = 0; j < mask.length; j++)
+				mask[j] = (byte) ((raw[j] & 0xff) > 127 ? 1 : 0);
 			t.add(img, mask);
 		}
 		out.printf("lucchi: %d patches of %dx%d, %.1f %% foreground, loaded in %.1f s%n",
@@ -206,7 +213,7 @@ public final class ModelBench {
 			final double trainSec = (System.nanoTime() - t1) / 1e9;
 			out.printf("lucchi: trained %d steps (batch %d) in %.1f s, final loss %.4f%n",
 				settings.trainSteps(), c.batchSize(), trainSec, loss);
-			final int depth = testImg.depth;
+			final int depth = testImg.depth();
 			final int count = settings.testSlices() <= 0 ? depth : Math.min(depth,
 				settings.testSlices());
 			final int[] zs = new int[count];
@@ -216,18 +223,16 @@ public final class ModelBench {
 			final TiledPredictor tp = TiledPredictor.of(m);
 			final long t2 = System.nanoTime();
 			final long[] tilingNanos = { 0 };
-			tp.predictVolume(testImg.width, testImg.height, count, i -> {
-				final float[] sl = testImg.slice(zs[i]);
-				for (int j = 0; j < sl.length; j++)
-					sl[j] = (sl[j] - testNorm[0]) / Math.max(1e-6f, testNorm[1] -
-						testNorm[0]);
+			final int w = testImg.width(), h = testImg.height();
+			tp.predictVolume(w, h, count, i -> {
+				final float[] sl = testImg.readSlice(zs[i], null);
 				tilingNanos[0] -= System.nanoTime();
 				return sl;
 			}, (i, prob) -> {
 				tilingNanos[0] += System.nanoTime();
-				final float[] lab = testLab.slice(zs[i]);
+				final byte[] lab = testLab.readSlice(zs[i], null);
 				for (int j = 0; j < prob.length; j++) {
-					final boolean p = prob[j] > 0.5f, g = lab[j] > 127;
+					final boolean p = prob[j] > 0.5f, g = (lab[j] & 0xff) > 127;
 					if (p && g) counts[0]++;
 					if (p || g) counts[1]++;
 				}
@@ -235,66 +240,9 @@ public final class ModelBench {
 			final double predSec = (System.nanoTime() - t2) / 1e9;
 			out.printf(
 				"lucchi: foreground IoU %.3f on %d test slices (%dx%d), predicted in %.1f s (tiled prediction %.1f s = %.2f Mpx/s, tile %d overlap %d), total %.1f s%n",
-				counts[1] == 0 ? 1.0 : counts[0] / (double) counts[1], count,
-				testImg.width, testImg.height, predSec, tilingNanos[0] / 1e9,
-				(double) count * testImg.width * testImg.height / (tilingNanos[0] /
+				counts[1] == 0 ? 1.0 : counts[0] / (double) counts[1], count, w, h,
+				predSec, tilingNanos[0] / 1e9, (double) count * w * h / (tilingNanos[0] /
 					1e9) / 1e6, tp.tile(), tp.overlap(), (System.nanoTime() - t0) / 1e9);
-		}
-	}
-
-	/** An 8/16/32-bit grey stack held as ImageJ processors. */
-	private static final class Stack {
-
-		final ImageStack stack;
-		final int width, height, depth;
-
-		private Stack(final ImageStack stack) {
-			this.stack = stack;
-			width = stack.getWidth();
-			height = stack.getHeight();
-			depth = stack.getSize();
-		}
-
-		static Stack open(final Path file) {
-			if (!new File(file.toString()).isFile()) throw new UserException(
-				"no image at " + file, "pass the folder holding the Lucchi TIFFs");
-			final ImagePlus imp = IJ.openImage(file.toString());
-			if (imp == null) throw new UserException("cannot open " + file,
-				"check that it is a TIFF stack");
-			return new Stack(imp.getStack());
-		}
-
-		/** A copy of slice {@code z} as row-major floats. */
-		float[] slice(final int z) {
-			return (float[]) stack.getProcessor(z + 1).convertToFloat().duplicate()
-				.getPixels();
-		}
-
-		float value(final int z, final int x, final int y) {
-			return stack.getProcessor(z + 1).getf(x, y);
-		}
-
-		float normalised(final int z, final int x, final int y, final float[] lh) {
-			return (value(z, x, y) - lh[0]) / Math.max(1e-6f, lh[1] - lh[0]);
-		}
-
-		/** Low and high percentiles over a subsample of the stack. */
-		float[] percentiles(final double low, final double high) {
-			final int step = Math.max(1, (int) ((long) width * height * depth /
-				2_000_000));
-			final float[] v = new float[(int) ((long) width * height * depth / step) +
-				1];
-			int n = 0;
-			long i = 0;
-			for (int z = 0; z < depth; z++) {
-				final float[] px = (float[]) stack.getProcessor(z + 1).convertToFloat()
-					.getPixels();
-				for (final float f : px)
-					if (i++ % step == 0 && n < v.length) v[n++] = f;
-			}
-			Arrays.sort(v, 0, n);
-			return new float[] { v[(int) (low / 100 * (n - 1))], v[(int) (high / 100 *
-				(n - 1))] };
 		}
 	}
 }
