@@ -114,7 +114,7 @@ public class SuggestionEngine {
 
 		final int[] candidates = ctx.unlabelled();
 		final double[] combined = new TwoStreamStrategy().combinedScores(ctx,
-			candidates, new ArrayList<>());
+			candidates, settings.k(), new ArrayList<>(), progress);
 		result = new SuggestionResult(round, selection, session.grid(), a == null
 			? nan(n) : Contexts.toDouble(a.entropy()), a == null ? nan(n) : Contexts
 				.toDouble(a.margin()), a == null || a.bald() == null ? nan(n) : Contexts

@@ -258,7 +258,7 @@ public final class Simulator implements AutoCloseable {
 		try {
 			if (Files.isDirectory(dir)) {
 				progress.status("Loading cached encoder " + dir);
-				encoder = ContrastiveEncoder.load(dir, key);
+				encoder = loadCached(dir, key);
 			}
 			else {
 				progress.status("Training encoder (stream B) on " + grid.size() +
@@ -276,6 +276,25 @@ public final class Simulator implements AutoCloseable {
 		}
 		progress.status("Typicality (stream B)");
 		typicality = Typicality.of(embedding, Typicality.DEFAULT_K, progress);
+	}
+
+	/**
+	 * The cached encoder; one that cannot be read (corrupt, or written by an
+	 * older version) is the simulation's own cache, so the fix is to delete it.
+	 */
+	private static ContrastiveEncoder loadCached(final Path dir,
+		final EncoderCacheKey key)
+	{
+		try {
+			return ContrastiveEncoder.load(dir, key);
+		}
+		catch (final UserException e) {
+			final String problem = e.getMessage();
+			final int cut = problem.indexOf(" -- ");
+			throw new UserException(cut < 0 ? problem : problem.substring(0, cut),
+				"delete " + dir + " and run again to retrain the simulation's encoder " +
+					"(resumed strategies may then select differently)", e);
+		}
 	}
 
 	// -- Full-supervision reference --

@@ -95,8 +95,8 @@ class StrategyBehaviourTest {
 			assertTrue(s.score() > 0 && s.score() <= 1);
 		}
 		// without the penalty the batch crowds together
-		final int[] greedyOff = new TwoStreamStrategy(new TwoStreamStrategy.Params(
-			2, 1, 0.5, 1, Double.NaN)).select(ctx, 4, 1).ids();
+		final int[] greedyOff = new TwoStreamStrategy(TwoStreamStrategy.Params.DEFAULT
+			.withPenalty(1)).select(ctx, 4, 1).ids();
 		assertTrue(minPairwise(pool.zb, two.ids()) >= minPairwise(pool.zb,
 			greedyOff));
 	}

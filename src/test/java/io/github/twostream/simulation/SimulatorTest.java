@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.twostream.util.CancelledException;
 import io.github.twostream.util.Progress;
+import io.github.twostream.util.UserException;
 
 /**
  * Quick simulations (real TF, real volumes) on the committed test data:
@@ -136,6 +137,27 @@ class SimulatorTest {
 		assertEquals(5, ext.size());
 		assertEquals(50, ext.get(4).labelledPatches());
 		assertSameNumbers(result.curves().of("two-stream"), ext.subList(0, 4));
+	}
+
+	@Test
+	void unreadableEncoderCacheNamesTheFolderToDelete() throws IOException {
+		final Path out = tmp.resolve("stale-encoder");
+		copyTree(first.resolve("encoder"), out.resolve("encoder"));
+		Files.copy(first.resolve("reference.csv"), out.resolve("reference.csv"));
+		final Path cached;
+		try (Stream<Path> dirs = Files.list(out.resolve("encoder"))) {
+			cached = dirs.findFirst().orElseThrow();
+		}
+		try (Stream<Path> files = Files.walk(cached)) {
+			for (final Path f : files.filter(f -> f.toString().contains(
+				"variables") && Files.isRegularFile(f)).toList())
+				Files.write(f, new byte[] { 1, 2, 3 }); // NB: e.g. an older format
+		}
+		final UserException e = assertThrows(UserException.class, () -> run(
+			settings(out, List.of("random")), Progress.NONE));
+		assertTrue(e.getMessage().contains("delete " + cached), e.getMessage());
+		assertFalse(Files.exists(out.resolve("curves.csv")) && Curves.read(out
+			.resolve("curves.csv")).points().size() > 0, "nothing was simulated");
 	}
 
 	@Test
