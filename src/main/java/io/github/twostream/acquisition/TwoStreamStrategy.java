@@ -3,6 +3,7 @@ package io.github.twostream.acquisition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.scijava.plugin.Plugin;
 
@@ -153,8 +154,9 @@ public class TwoStreamStrategy extends AbstractStrategy {
 			Fallbacks.NO_STREAMS);
 		final List<String> notes = new ArrayList<>();
 		final double[] s = combinedScores(ctx, candidates, k, notes, progress);
-		final int[] shortlist = ctx.hasTaskModel() ? shortlist(ctx, candidates,
-			k) : candidates;
+		// NB: with a task model, S > 0 exactly on the shortlist
+		final int[] shortlist = ctx.hasTaskModel() ? IntStream.of(candidates)
+			.filter(id -> s[id] > 0).toArray() : candidates;
 		final float[][] z = embedding(ctx);
 		if (!ctx.hasStreamB()) notes.add(z == null
 			? "no embedding: batch not diversified"
@@ -189,11 +191,11 @@ public class TwoStreamStrategy extends AbstractStrategy {
 				.novelty(), candidates, n), params.c(), candidates);
 			return s;
 		}
-		final int[] list = shortlist(ctx, candidates, k);
+		final double[] u = uncertainty(ctx, candidates);
+		final int[] list = shortlist(u, candidates, k);
 		for (final int id : list)
 			s[id] = 1;
-		multiply(s, Scores.rankNormalised(uncertainty(ctx, candidates), list, n),
-			params.a(), list);
+		multiply(s, Scores.rankNormalised(u, list, n), params.a(), list);
 		final float[][] z = embedding(ctx);
 		if (z != null && list.length > 2) multiply(s, Scores.rankNormalised(
 			typicalityAmong(z, list, k, n, progress), list, n), params.b(), list);
@@ -216,16 +218,15 @@ public class TwoStreamStrategy extends AbstractStrategy {
 		return u;
 	}
 
-	/** The most uncertain candidates, ascending ids. */
-	int[] shortlist(final AcquisitionContext ctx, final int[] candidates,
+	/** The candidates with the highest uncertainty {@code u}, ascending ids. */
+	private int[] shortlist(final double[] u, final int[] candidates,
 		final int k)
 	{
 		final int m = candidates.length;
 		final int size = Math.min(m, Math.max((int) Math.ceil(params.shortlist() *
 			m), SHORTLIST_PER_PICK * Math.max(1, k)));
 		if (size == m) return candidates;
-		final int[] top = Scores.topK(uncertainty(ctx, candidates), candidates,
-			size);
+		final int[] top = Scores.topK(u, candidates, size);
 		Arrays.sort(top);
 		return top;
 	}
