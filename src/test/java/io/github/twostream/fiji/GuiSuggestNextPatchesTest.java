@@ -4,23 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Frame;
-import java.awt.GraphicsEnvironment;
-import java.awt.Rectangle;
-import java.awt.Robot;
 import java.awt.TextField;
-import java.awt.Toolkit;
-import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,17 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.Executer;
 import ij.IJ;
-import ij.ImageJ;
 import ij.ImagePlus;
 import ij.Macro;
 import ij.Menus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
-import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import ij.plugin.frame.Recorder;
 import ij.plugin.frame.RoiManager;
-import ij.text.TextWindow;
 import io.github.twostream.loop.LabelTransfer;
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.loop.StructureStage;
@@ -47,6 +36,7 @@ import io.github.twostream.loop.TaskStage;
 import io.github.twostream.model.UNetConfig;
 import io.github.twostream.structure.EncoderConfig;
 import io.github.twostream.util.Progress;
+import io.github.twostream.viewer.GuiWindows;
 import io.github.twostream.viewer.IJ1SuggestionView;
 
 /**
@@ -66,28 +56,12 @@ public class GuiSuggestNextPatchesTest {
 
 	@BeforeEach
 	public void needsDisplay() {
-		Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(),
-			"no display (run under xvfb-run for GUI tests)");
-		Interpreter.batchMode = false;
-		if (IJ.getInstance() == null) new ImageJ(ImageJ.NO_SHOW);
+		GuiWindows.needDisplay();
 	}
 
 	@AfterEach
 	public void closeWindows() throws Exception {
-		if (GraphicsEnvironment.isHeadless()) return;
-		java.awt.EventQueue.invokeAndWait(() -> {
-			for (final int id : WindowManager.getIDList() == null ? new int[0]
-				: WindowManager.getIDList())
-			{
-				final ImagePlus imp = WindowManager.getImage(id);
-				imp.changes = false;
-				imp.close();
-			}
-			for (final Frame f : Frame.getFrames())
-				if (f instanceof TextWindow tw && "Results".equals(f.getTitle())) tw
-					.close(false);
-			if (RoiManager.getInstance() != null) RoiManager.getInstance().close();
-		});
+		GuiWindows.closeAll();
 	}
 
 	@Test
@@ -112,9 +86,9 @@ public class GuiSuggestNextPatchesTest {
 		Recorder.record = true;
 		try {
 			new Executer(TITLE, null); // a menu click: own thread, recorded
-			final GenericDialog gd = waitForDialog(TITLE);
+			final GenericDialog gd = GuiWindows.waitForDialog(TITLE);
 			IJ.wait(1500); // NB: let the dialog paint
-			screenshot(new File("target", "gui-suggest-dialog.png"));
+			GuiWindows.screenshot(new File("target", "gui-suggest-dialog.png"));
 			java.awt.EventQueue.invokeAndWait(() -> {
 				final List<?> text = gd.getStringFields(); // image, project, output_dir
 				((TextField) text.get(1)).setText(project.toString());
@@ -144,8 +118,9 @@ public class GuiSuggestNextPatchesTest {
 			assertNotNull(waitForImage("Acquisition heatmap"));
 			assertTrue(Files.isRegularFile(project.resolve("suggestions/round-1")
 				.resolve(IJ1SuggestionView.ROI_ZIP)));
-			layOut(shown);
-			screenshot(new File("target", "gui-suggest.png"));
+			GuiWindows.layOut(shown, WindowManager.getImage("Acquisition heatmap"),
+				RoiManager.getInstance());
+			GuiWindows.screenshot(new File("target", "gui-suggest.png"));
 
 			// the recorded line replays (as a batch macro: files only)
 			IJ.runMacro("setBatchMode(true);\n" + line);
@@ -202,37 +177,5 @@ public class GuiSuggestNextPatchesTest {
 			Thread.sleep(100);
 		}
 		throw new AssertionError("no image window '" + title + "'");
-	}
-
-	private static GenericDialog waitForDialog(final String title)
-		throws InterruptedException
-	{
-		for (int i = 0; i < 300; i++) {
-			for (final Window w : Window.getWindows())
-				if (w instanceof GenericDialog gd && w.isVisible() && title.equals(gd
-					.getTitle())) return gd;
-			Thread.sleep(100);
-		}
-		throw new AssertionError("no dialog '" + title + "'");
-	}
-
-	private static void layOut(final ImagePlus imp) throws Exception {
-		java.awt.EventQueue.invokeAndWait(() -> {
-			imp.getWindow().setLocation(0, 0);
-			final ImagePlus heat = WindowManager.getImage("Acquisition heatmap");
-			heat.getWindow().setLocation(0, imp.getWindow().getHeight() + 5);
-			final RoiManager rm = RoiManager.getInstance();
-			rm.setLocation(imp.getWindow().getWidth() + 10, 0);
-			for (final Frame f : Frame.getFrames())
-				if (f.isVisible() && "Results".equals(f.getTitle())) f.setLocation(imp
-					.getWindow().getWidth() + 10, rm.getHeight() + 10);
-		});
-		IJ.wait(800);
-	}
-
-	private static void screenshot(final File png) throws Exception {
-		final Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit()
-			.getScreenSize());
-		ImageIO.write(new Robot().createScreenCapture(screen), "png", png);
 	}
 }

@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Frame;
 import java.awt.TextField;
 import java.awt.event.ActionEvent;
-import java.awt.GraphicsEnvironment;
-import java.awt.Rectangle;
-import java.awt.Robot;
-import java.awt.Toolkit;
-import java.awt.Window;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,10 +26,8 @@ import ij.Menus;
 import ij.gui.GenericDialog;
 import ij.plugin.frame.Recorder;
 import ij.WindowManager;
-import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
-import ij.text.TextWindow;
 import io.github.twostream.fiji.ShowSuggestionsPlugIn;
 import io.github.twostream.util.Progress;
 
@@ -54,28 +44,12 @@ public class GuiSuggestionViewTest {
 
 	@BeforeEach
 	public void needsDisplay() {
-		Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(),
-			"no display (run under xvfb-run for GUI tests)");
-		Interpreter.batchMode = false;
-		// NB: as in Fiji, an ImageJ instance (its main window hidden) owns the
-		// Results and ROI Manager windows.
-		if (IJ.getInstance() == null) new ImageJ(ImageJ.NO_SHOW);
+		GuiWindows.needDisplay();
 	}
 
 	@AfterEach
 	public void closeWindows() throws Exception {
-		if (GraphicsEnvironment.isHeadless()) return;
-		java.awt.EventQueue.invokeAndWait(() -> {
-			for (final int id : WindowManager.getIDList() == null ? new int[0]
-				: WindowManager.getIDList())
-			{
-				final ImagePlus imp = WindowManager.getImage(id);
-				imp.changes = false;
-				imp.close();
-			}
-			if (resultsWindow() instanceof TextWindow tw) tw.close(false);
-			if (RoiManager.getInstance() != null) RoiManager.getInstance().close();
-		});
+		GuiWindows.closeAll();
 	}
 
 	@Test
@@ -98,11 +72,11 @@ public class GuiSuggestionViewTest {
 		assertNotNull(rm, "ROI Manager open");
 		assertEquals(ranked.size(), rm.getCount());
 		assertEquals(SuggestionRois.name(ranked.get(0), 1), rm.getName(0));
-		assertTrue(resultsWindow() != null, "Results window");
+		assertTrue(GuiWindows.resultsWindow() != null, "Results window");
 		assertEquals(ranked.size(), ResultsTable.getResultsTable().size());
 		assertNotNull(heat.getWindow(), "heatmap window");
-		layOut(imp, heat, rm);
-		screenshot(new File("target", "gui-screenshot.png"));
+		GuiWindows.layOut(imp, heat, rm);
+		GuiWindows.screenshot(new File("target", "gui-screenshot.png"));
 	}
 
 	@Test
@@ -147,8 +121,8 @@ public class GuiSuggestionViewTest {
 		// NB: what a menu click does (own thread, recorded); IJ.run would not record
 		new Executer("Show suggestions", null);
 		try {
-			final GenericDialog gd = waitForDialog("Show suggestions");
-			screenshot(new File("target", "gui-dialog.png"));
+			final GenericDialog gd = GuiWindows.waitForDialog("Show suggestions");
+			GuiWindows.screenshot(new File("target", "gui-dialog.png"));
 			java.awt.EventQueue.invokeAndWait(() -> {
 				final List<?> text = gd.getStringFields();
 				((TextField) text.get(0)).setText(csv.toString()); // suggestions
@@ -173,40 +147,4 @@ public class GuiSuggestionViewTest {
 		}
 	}
 
-	private static GenericDialog waitForDialog(final String title)
-		throws InterruptedException
-	{
-		for (int i = 0; i < 300; i++) {
-			for (final Window w : Window.getWindows())
-				if (w instanceof GenericDialog gd && w.isVisible() && title.equals(gd
-					.getTitle())) return gd;
-			Thread.sleep(100);
-		}
-		throw new AssertionError("no dialog '" + title + "'");
-	}
-
-	private static Frame resultsWindow() {
-		for (final Frame f : Frame.getFrames())
-			if (f.isVisible() && "Results".equals(f.getTitle())) return f;
-		return null;
-	}
-
-	private static void layOut(final ImagePlus imp, final ImagePlus heat,
-		final RoiManager rm) throws Exception
-	{
-		java.awt.EventQueue.invokeAndWait(() -> {
-			imp.getWindow().setLocation(0, 0);
-			heat.getWindow().setLocation(0, imp.getWindow().getHeight() + 5);
-			rm.setLocation(imp.getWindow().getWidth() + 10, 0);
-			final Window results = resultsWindow();
-			results.setLocation(imp.getWindow().getWidth() + 10, rm.getHeight() + 10);
-		});
-		IJ.wait(800);
-	}
-
-	private static void screenshot(final File png) throws Exception {
-		final Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit()
-			.getScreenSize());
-		ImageIO.write(new Robot().createScreenCapture(screen), "png", png);
-	}
 }
