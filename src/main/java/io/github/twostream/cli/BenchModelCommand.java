@@ -1,42 +1,67 @@
 package io.github.twostream.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.github.twostream.model.ModelBench;
+import io.github.twostream.model.ModelPreset;
+import io.github.twostream.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code twostream bench-model}: task-model throughput and learning check. */
+/** {@code twostream bench-model}: task-model throughput and learning checks. */
 @Command(name = "bench-model", mixinStandardHelpOptions = true,
 	description = "Benchmark the task model (U-Net): training/inference " +
-		"throughput, Java glue overhead, optional learning check on Lucchi.")
+		"throughput of a preset; with --lucchi or --isbi, test IoU after training " +
+		"on random labelled patches (one line per seed), or a timed retrain round.")
 public class BenchModelCommand implements Callable<Integer> {
 
 	@Option(names = "--seconds", defaultValue = "10",
 		description = "Timed seconds per throughput figure (default ${DEFAULT-VALUE}).")
 	double seconds;
 
+	@Option(names = "--preset", defaultValue = ModelPreset.FAST,
+		description = "Model preset: fast or accurate (default ${DEFAULT-VALUE}).")
+	String preset;
+
 	@Option(names = "--lucchi", paramLabel = "DIR",
-		description = "Folder with train/test-images.tif and -labels.tif: train on random patches, report test IoU.")
+		description = "Lucchi++ folder (train/test-images.tif and -labels.tif, 255 = foreground).")
 	Path lucchi;
 
+	@Option(names = "--isbi", paramLabel = "DIR",
+		description = "ISBI 2012 folder (train-volume/labels.tif; slices 0-19 pool, 20-29 test; 0 = foreground).")
+	Path isbi;
+
 	@Option(names = "--patches", defaultValue = "200",
-		description = "Labelled training patches for the Lucchi check (default ${DEFAULT-VALUE}).")
+		description = "Random labelled 64x64 pool patches per seed; 0 = all (full supervision). Default ${DEFAULT-VALUE}.")
 	int patches;
 
-	@Option(names = "--train-steps", defaultValue = "400",
-		description = "Training steps for the Lucchi check (default ${DEFAULT-VALUE}).")
+	@Option(names = "--seeds", defaultValue = "1", split = ",",
+		description = "Seeds (patch draw and model), comma-separated (default ${DEFAULT-VALUE}).")
+	List<Long> seeds;
+
+	@Option(names = "--train-steps", defaultValue = "0",
+		description = "Training steps; 0 = the preset's budget, as 'train' without --steps (default ${DEFAULT-VALUE}).")
 	int trainSteps;
 
 	@Option(names = "--test-slices", defaultValue = "0",
 		description = "Test slices to predict, evenly spread (0 = all; default ${DEFAULT-VALUE}).")
 	int testSlices;
 
+	@Option(names = "--retrain", defaultValue = "0", paramLabel = "N",
+		description = "Time a retrain round on N labelled patches instead of the IoU check.")
+	int retrain;
+
 	@Override
 	public Integer call() {
-		new ModelBench(new ModelBench.Settings(seconds, lucchi, patches, trainSteps,
-			testSlices), System.out).run(new ConsoleProgress());
+		if (lucchi != null && isbi != null) throw new UserException(
+			"--lucchi and --isbi were both given", "benchmark one data set per run");
+		ModelPreset.named(preset, 64);
+		new ModelBench(new ModelBench.Settings(seconds, lucchi != null ? lucchi
+			: isbi, isbi != null ? ModelBench.Dataset.ISBI : ModelBench.Dataset.LUCCHI,
+			preset, patches, seeds, trainSteps, testSlices, retrain), System.out).run(
+				new ConsoleProgress());
 		return 0;
 	}
 }

@@ -17,7 +17,7 @@ import io.github.twostream.loop.SuggestSettings;
 import io.github.twostream.loop.SuggestionEngine;
 import io.github.twostream.loop.SuggestionResult;
 import io.github.twostream.loop.TaskStage;
-import io.github.twostream.model.UNetConfig;
+import io.github.twostream.model.ModelPreset;
 import io.github.twostream.simulation.CurvePlot;
 import io.github.twostream.simulation.CurvePoint;
 import io.github.twostream.simulation.Curves;
@@ -90,7 +90,7 @@ public class DemoCommand implements Callable<Integer> {
 				.learningRate(), encoder.seed());
 		final SuggestSettings settings = SuggestSettings.defaults(64).withK(k)
 			.withEncoder(encoder);
-		final UNetConfig unet = UNetConfig.reference();
+		final ModelPreset unet = ModelPreset.fast(64);
 		try (ProjectSession s = ProjectSession.create(dir.resolve("project"),
 			in.image, 64, 64);
 				Volume testImage = Volumes.open(in.testImage);

@@ -1,25 +1,32 @@
 package io.github.twostream.cli;
 
+import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.UNetConfig;
 import picocli.CommandLine.Option;
 
-/** Task model (U-Net) options shared by subcommands. */
+/** Task model (U-Net) options shared by subcommands: a preset, optionally overridden. */
 public class ModelOptions {
 
-	@Option(names = "--depth", defaultValue = "3", paramLabel = "N",
-		description = "U-Net levels (default: ${DEFAULT-VALUE}).")
-	int depth;
+	@Option(names = "--preset", defaultValue = ModelPreset.FAST, paramLabel = "NAME",
+		description = "Model preset: fast (CPU default, used in the loop) or accurate (bigger, longer; GPU or overnight). Default ${DEFAULT-VALUE}.")
+	String preset;
 
-	@Option(names = "--filters", defaultValue = "16", paramLabel = "N",
-		description = "Filters of the first level, doubling per level (default: ${DEFAULT-VALUE}).")
-	int filters;
+	@Option(names = "--depth", paramLabel = "N",
+		description = "U-Net levels (default: the preset's, fast 4).")
+	Integer depth;
+
+	@Option(names = "--filters", paramLabel = "N",
+		description = "Filters of the first level, doubling per level (default: the preset's, fast 16).")
+	Integer filters;
 
 	@Option(names = "--seed", defaultValue = "42", paramLabel = "S",
 		description = "Seed of weights, augmentation and batches (default: ${DEFAULT-VALUE}).")
 	long seed;
 
-	UNetConfig config(final int patchSize) {
-		return UNetConfig.reference().withPatchSize(patchSize).withArchitecture(
-			depth, filters).withSeed(seed);
+	ModelPreset preset(final int patchSize) {
+		final ModelPreset p = ModelPreset.named(preset, patchSize);
+		final UNetConfig u = p.unet();
+		return p.withUnet(u.withArchitecture(depth != null ? depth : u.depth(),
+			filters != null ? filters : u.baseFilters()).withSeed(seed));
 	}
 }

@@ -76,7 +76,7 @@ public class SimulateCommand implements Callable<Integer> {
 	int patch;
 
 	@Option(names = "--train-steps", paramLabel = "N",
-		description = "Training steps per round (default 100; quick 40).")
+		description = "Training steps per round (default 0 = the fast preset's budget for the labelled set; quick 40).")
 	Integer trainSteps;
 
 	@Option(names = "--reference-steps", paramLabel = "N",

@@ -11,16 +11,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code train PROJECT [--steps N] [--from-scratch]}. */
+/** {@code train PROJECT [--steps N] [--from-scratch] [--preset NAME]}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-	description = "Train (fine-tune) the task model on all labelled patches; stores a new model version.")
+	description = "Train (fine-tune) the task model on all labelled patches; stores a new model version with its calibrated threshold.")
 public class TrainCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "PROJECT")
 	Path project;
 
-	@Option(names = "--steps", defaultValue = "300", paramLabel = "N",
-		description = "Training steps (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--steps", defaultValue = "0", paramLabel = "N",
+		description = "Training steps (default 0: chosen from the number of labelled patches by the preset's budget; fine-tuning gets a fraction).")
 	int steps;
 
 	@Option(names = "--from-scratch",
@@ -32,14 +32,17 @@ public class TrainCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		if (steps < 0) throw new io.github.twostream.util.UserException("--steps " +
+			steps + " is negative", "use 0 (automatic) or a positive number");
 		try (ProjectSession s = ProjectSession.open(project);
-				TaskStage.Trained t = TaskStage.train(s, model.config(s.grid()
+				TaskStage.Trained t = TaskStage.train(s, model.preset(s.grid()
 					.patchSize()), steps, fromScratch, new ConsoleProgress()))
 		{
 			System.out.println(String.format(Locale.ROOT,
-				"Model version %d: %d steps in total on %d labelled patches, loss %.4f, device %s",
-				t.version().id(), t.version().trainingSteps(), t.version()
-					.labelledCount(), t.loss(), t.version().device()));
+				"Model version %d (preset %s): %d steps in total on %d labelled patches, loss %.4f, threshold %.2f, device %s",
+				t.version().id(), model.preset, t.version().trainingSteps(), t.version()
+					.labelledCount(), t.loss(), t.model().threshold(), t.version()
+						.device()));
 		}
 		return 0;
 	}

@@ -11,7 +11,7 @@ import org.scijava.plugin.Plugin;
 
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.loop.TaskStage;
-import io.github.twostream.model.UNetConfig;
+import io.github.twostream.model.ModelPreset;
 
 /**
  * Fine-tunes the task model (stream A) on every labelled patch and stores a
@@ -29,9 +29,9 @@ public class RetrainTaskModelCommand extends ContextCommand {
 	@Parameter(label = "Project folder", persist = false, style = "directory")
 	private File project;
 
-	@Parameter(label = "Steps", persist = false, required = false, min = "1",
-		description = "Training steps")
-	private int steps = 300;
+	@Parameter(label = "Steps", persist = false, required = false, min = "0",
+		description = "Training steps (0 = chosen from the number of labelled patches)")
+	private int steps = 0;
 
 	@Parameter(label = "From scratch", persist = false, required = false,
 		description = "Start from fresh weights instead of the latest model")
@@ -50,8 +50,8 @@ public class RetrainTaskModelCommand extends ContextCommand {
 	public void run() {
 		TensorFlowLibraries.requireCompatible();
 		try (ProjectSession s = ProjectSession.open(project.toPath());
-				TaskStage.Trained t = TaskStage.train(s, UNetConfig.reference()
-					.withPatchSize(s.grid().patchSize()), steps, from_scratch,
+				TaskStage.Trained t = TaskStage.train(s, ModelPreset.fast(s.grid()
+					.patchSize()), steps, from_scratch,
 					new StatusServiceProgress(status, this::isCanceled)))
 		{
 			version = t.version().id();

@@ -1,10 +1,16 @@
 package io.github.twostream.loop;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
+import io.github.twostream.model.Calibration;
+import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.TrainingSet;
 import io.github.twostream.model.UNetConfig;
@@ -14,12 +20,21 @@ import io.github.twostream.store.PatchLabel;
 import io.github.twostream.store.Project;
 import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
+import io.github.twostream.volume.PatchGrid;
+import io.github.twostream.volume.Volume;
 
 /**
  * Stream A of a project: (re)training the task model on the stored labels
  * and loading the latest version. Every training run becomes a new model
- * version in the store, with its checkpoint, steps, labelled count and the
- * device actually used.
+ * version in the store, with its checkpoint, steps, labelled count, the
+ * device actually used and, in its metrics JSON, the preset, the calibrated
+ * threshold and the held-out figures.
+ * <p>
+ * {@link #fit} is the one training recipe, shared by {@link #train} (CLI,
+ * Fiji, demo) and the simulator: context windows, a budget of steps chosen
+ * from the number of labelled patches, and a threshold calibrated on held-out
+ * labelled patches.
+ * </p>
  */
 public final class TaskStage {
 
@@ -34,15 +49,56 @@ public final class TaskStage {
 		}
 	}
 
+	/**
+	 * What one {@link #fit} did.
+	 *
+	 * @param loss loss of the last step
+	 * @param steps steps run
+	 * @param trainPatches patches trained on
+	 * @param heldOutPatches labelled patches held out for the threshold
+	 * @param threshold the calibrated threshold (0.5 if nothing to calibrate on)
+	 * @param heldOutIoU foreground IoU on the held-out pixels at the threshold
+	 *          (NaN without held-out foreground)
+	 */
+	public record Fit(float loss, int steps, int trainPatches, int heldOutPatches,
+		float threshold, double heldOutIoU)
+	{
+
+		/** JSON for {@link ModelVersion#metrics()}. */
+		public String metricsJson(final String preset) {
+			return String.format(Locale.ROOT,
+				"{\"loss\":%.6g,\"preset\":\"%s\",\"threshold\":%.3f,\"steps\":%d,\"trainPatches\":%d,\"heldOutPatches\":%d%s}",
+				loss, preset, threshold, steps, trainPatches, heldOutPatches, Double
+					.isNaN(heldOutIoU) ? "" : String.format(Locale.ROOT,
+						",\"heldOutForegroundIoU\":%.4f", heldOutIoU));
+		}
+	}
+
+	/** Fewest labelled patches from which some are held out for calibration. */
+	static final int MIN_PATCHES_TO_HOLD_OUT = 10;
+
 	private TaskStage() {}
 
 	/**
-	 * Fine-tunes the latest task model (or a fresh one if there is none, or if
-	 * {@code fromScratch}) for {@code steps} steps on every labelled patch, and
-	 * stores the new version. The caller closes the returned model.
+	 * Trains with the {@code fast} preset's recipe and {@code config}'s
+	 * network; see {@link #train(ProjectSession, ModelPreset, int, boolean, Progress)}.
 	 */
 	public static Trained train(final ProjectSession session,
 		final UNetConfig config, final int steps, final boolean fromScratch,
+		final Progress progress)
+	{
+		return train(session, ModelPreset.fast(config.patchSize()).withUnet(config),
+			steps, fromScratch, progress);
+	}
+
+	/**
+	 * Fine-tunes the latest task model of the preset's architecture (or a fresh
+	 * one if there is none, or if {@code fromScratch}) on every labelled patch,
+	 * and stores the new version. {@code steps <= 0} chooses them from the
+	 * preset's budget. The caller closes the returned model.
+	 */
+	public static Trained train(final ProjectSession session,
+		final ModelPreset preset, final int steps, final boolean fromScratch,
 		final Progress progress)
 	{
 		final Project project = session.project();
@@ -52,30 +108,76 @@ public final class TaskStage {
 				.orElseThrow());
 		if (masks.isEmpty()) throw new UserException("The project has no labels yet",
 			"label some patches first (paint them in Fiji, or 'twostream label')");
+		final UNetConfig config = preset.unet();
 		if (config.patchSize() != session.grid().patchSize())
 			throw new UserException("The model's patch size " + config.patchSize() +
 				" differs from the project's " + session.grid().patchSize(),
 				"use the project's patch size");
-		final TrainingSet data = StreamA.trainingSet(new PoolPatches(session
-			.volume(), session.grid()), masks);
 		TaskModel model = fromScratch ? null : latest(project, config).orElse(null);
-		if (model == null) model = new TaskModel(config);
+		final boolean fineTune = model != null;
+		if (model == null) model = new TaskModel(config, preset.augmentation());
 		try {
-			progress.status("Training the task model (" + steps + " steps on " + data
-				.count() + " labelled patches)");
-			final float loss = model.trainSteps(data, steps, progress);
+			final Fit fit = fit(model, preset, session.volume(), session.grid(), masks,
+				steps, fineTune, progress);
 			final TaskModel m = model;
 			final String checkpoint = Checkpoints.write(project, "task", m::save);
 			final ModelVersion v = project.models().add(ModelVersion.of(
-				ModelKind.TASK, architecture(config), checkpoint, model.stepsTrained(),
-				data.count(), model.device(), String.format(Locale.ROOT,
-					"{\"loss\":%.6g}", loss)));
-			return new Trained(model, v, loss);
+				ModelKind.TASK, architecture(model.config()), checkpoint, model
+					.stepsTrained(), masks.size(), model.device(), fit.metricsJson(preset
+						.name())));
+			return new Trained(model, v, fit.loss());
 		}
 		catch (final RuntimeException e) {
 			model.close();
 			throw e;
 		}
+	}
+
+	/**
+	 * Trains {@code model} on the labelled patches {@code masks} (pool id ->
+	 * mask of {@code grid}) of {@code volume}, in windows with the preset's
+	 * context margin. From {@value #MIN_PATCHES_TO_HOLD_OUT} patches on, a
+	 * tenth (seeded) is held out and the model's threshold is calibrated on
+	 * them ({@link Calibration}). {@code steps <= 0}: the preset's budget for
+	 * the patches trained on ({@code fineTune}: the fine-tuning budget).
+	 */
+	public static Fit fit(final TaskModel model, final ModelPreset preset,
+		final Volume volume, final PatchGrid grid, final Map<Integer, byte[]> masks,
+		final int steps, final boolean fineTune, final Progress progress)
+	{
+		final List<Integer> ids = new ArrayList<>(masks.keySet());
+		Collections.shuffle(ids, new Random(model.config().seed() ^ 0x5eedL));
+		final int held = ids.size() < MIN_PATCHES_TO_HOLD_OUT ? 0 : Math.max(1, ids
+			.size() / 10);
+		final Map<Integer, byte[]> train = new LinkedHashMap<>(), test =
+			new LinkedHashMap<>();
+		for (int i = 0; i < ids.size(); i++)
+			(i < held ? test : train).put(ids.get(i), masks.get(ids.get(i)));
+		final int margin = preset.contextMargin();
+		final TrainingSet data = ContextWindows.trainingSet(volume, grid, train,
+			margin);
+		final int n = steps > 0 ? steps : preset.budget().steps(data.count(),
+			fineTune);
+		progress.status("Training the task model (" + n + " steps on " + data
+			.count() + " labelled patches, preset " + preset.name() + ")");
+		final float loss = model.trainSteps(data, n, progress);
+		float threshold = 0.5f;
+		double iou = Double.NaN;
+		if (!test.isEmpty()) {
+			final Calibration cal = new Calibration();
+			final TrainingSet windows = ContextWindows.trainingSet(volume, grid, test,
+				margin);
+			final int w = windows.size();
+			final float[] prob = new float[w * w];
+			for (int i = 0; i < windows.count(); i++) {
+				model.predict(windows.image(i), 1, w, w, prob);
+				cal.add(prob, 0, windows.mask(i));
+			}
+			threshold = cal.best();
+			if (cal.foregroundPixels() > 0) iou = cal.iou(threshold);
+		}
+		model.setThreshold(threshold);
+		return new Fit(loss, n, data.count(), held, threshold, iou);
 	}
 
 	/**
@@ -103,7 +205,7 @@ public final class TaskStage {
 
 	static String architecture(final UNetConfig c) {
 		return String.format(Locale.ROOT,
-			"{\"type\":\"unet\",\"patchSize\":%d,\"depth\":%d,\"baseFilters\":%d}", c
-				.patchSize(), c.depth(), c.baseFilters());
+			"{\"type\":\"unet\",\"patchSize\":%d,\"depth\":%d,\"baseFilters\":%d,\"normGroups\":%d}",
+			c.patchSize(), c.depth(), c.baseFilters(), c.normGroups());
 	}
 }

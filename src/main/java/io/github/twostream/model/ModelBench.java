@@ -2,6 +2,12 @@ package io.github.twostream.model;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 import org.tensorflow.Result;
@@ -9,39 +15,62 @@ import org.tensorflow.types.TFloat32;
 
 import io.github.twostream.model.tf.Tensors;
 import io.github.twostream.model.tf.TfRuntime;
+import io.github.twostream.loop.Evaluation;
+import io.github.twostream.loop.TaskStage;
+import io.github.twostream.simulation.SliceRange;
+import io.github.twostream.simulation.Slabs;
 import io.github.twostream.util.Progress;
 import io.github.twostream.volume.LabelImage;
 import io.github.twostream.volume.LabelImages;
-import io.github.twostream.volume.Patch;
+import io.github.twostream.volume.PatchGrid;
 import io.github.twostream.volume.Volume;
 import io.github.twostream.volume.Volumes;
 
 /**
- * Benchmark of the task model (not a test): training and inference
- * throughput of the reference U-Net, the overhead of {@link TaskModel}'s
- * Java glue over a bare session run, and optionally a learning check on the
- * Lucchi EM data set (train on random labelled patches, foreground IoU on the
- * test volume predicted with {@link TiledPredictor}).
+ * Benchmark of the task model (not a test). Without a data set: training and
+ * inference throughput of a preset, the overhead of {@link TaskModel}'s Java
+ * glue over a bare session run. With a data set (Lucchi++ or ISBI 2012): the
+ * learning check of the issue-12 figures: train with {@link TaskStage#fit}
+ * (the recipe of {@code twostream train}) on random labelled 64 x 64 patches
+ * of the training part for each seed, and report foreground IoU and mean IoU
+ * on the test part at the calibrated threshold and at 0.5; or the seconds of
+ * a retrain round.
  * <p>
- * Run with {@code ./twostream bench-model} or as a main class.
+ * Run with {@code ./twostream bench-model}; every figure of
+ * {@code docs/notes/streama.md} names its command.
  * </p>
  */
 public final class ModelBench {
 
+	/** The two EM data sets with ground truth the figures use. */
+	public enum Dataset {
+		/** Lucchi++: train-images/labels.tif (pool), test-images/labels.tif; 255 = mitochondrion. */
+		LUCCHI,
+		/** ISBI 2012: train-volume/labels.tif, slices 0-19 pool, 20-29 test; 0 = membrane. */
+		ISBI
+	}
+
 	/**
 	 * @param seconds minimum timed duration of each throughput figure
-	 * @param lucchi folder with train/test-images/labels.tif, or null to skip
-	 * @param patches labelled training patches drawn from the Lucchi train
-	 *          volume
-	 * @param trainSteps training steps for the Lucchi check
+	 * @param data folder of the data set, or null for throughput only
+	 * @param dataset which data set {@code data} holds
+	 * @param preset model preset name
+	 * @param patches random labelled patches per seed (0 = every pool patch,
+	 *          full supervision)
+	 * @param seeds seeds of the patch draw and the model
+	 * @param trainSteps training steps (0 = the preset's budget)
 	 * @param testSlices test slices predicted (evenly spread; 0 = all)
+	 * @param retrain labelled patches of a timed retrain round (0 = none; then
+	 *          the IoU check runs)
 	 */
-	public record Settings(double seconds, Path lucchi, int patches,
-		int trainSteps, int testSlices)
+	public record Settings(double seconds, Path data, Dataset dataset,
+		String preset, int patches, List<Long> seeds, int trainSteps,
+		int testSlices, int retrain)
 	{
 
 		public static Settings defaults() {
-			return new Settings(10, null, 200, 400, 0);
+			return new Settings(10, null, Dataset.LUCCHI, ModelPreset.FAST, 200, List
+				.of(1L), 0, 0, 0);
 		}
 	}
 
@@ -56,58 +85,73 @@ public final class ModelBench {
 	public static void main(final String... args) {
 		final Settings s = Settings.defaults();
 		new ModelBench(new Settings(s.seconds(), args.length > 0 ? Path.of(args[0])
-			: null, s.patches(), s.trainSteps(), s.testSlices()), System.out).run(
-				Progress.NONE);
+			: null, s.dataset(), s.preset(), s.patches(), s.seeds(), s.trainSteps(), s
+				.testSlices(), s.retrain()), System.out).run(Progress.NONE);
 	}
 
 	public void run(final Progress progress) {
 		final TfRuntime rt = TfRuntime.get();
-		out.printf("TensorFlow %s on %s, %d intra-op threads, %d cores%n", rt
-			.version(), rt.device(), rt.intraOpThreads(), Runtime.getRuntime()
-				.availableProcessors());
-		final UNetConfig c = UNetConfig.reference();
-		try (TaskModel m = new TaskModel(c)) {
-			out.printf("reference U-Net: %d parameters, input %dx%d%n", m
-				.parameterCount(), c.patchSize(), c.patchSize());
-			throughput(m, progress);
+		out.printf("TensorFlow %s on %s, %d intra-op threads, %d cores, load average %.1f%n",
+			rt.version(), rt.device(), rt.intraOpThreads(), Runtime.getRuntime()
+				.availableProcessors(), java.lang.management.ManagementFactory
+					.getOperatingSystemMXBean().getSystemLoadAverage());
+		final ModelPreset preset = ModelPreset.named(settings.preset(), 64);
+		out.printf("preset %s: %s, augmentation %s, context margin %d, budget %s%n",
+			preset.name(), preset.unet(), preset.augmentation(), preset
+				.contextMargin(), preset.budget());
+		if (settings.data() == null) {
+			try (TaskModel m = new TaskModel(preset.unet(), preset.augmentation())) {
+				out.printf("U-Net: %d parameters, training windows %dx%d%n", m
+					.parameterCount(), preset.windowSize(), preset.windowSize());
+				throughput(m, preset, progress);
+			}
+			return;
 		}
-		if (settings.lucchi() != null) lucchi(progress);
+		try (Data d = Data.open(settings.data(), settings.dataset())) {
+			if (settings.retrain() > 0) retrain(d, preset, progress);
+			else learning(d, preset, progress);
+		}
 	}
 
-	private void throughput(final TaskModel m, final Progress progress) {
+	private void throughput(final TaskModel m, final ModelPreset preset,
+		final Progress progress)
+	{
 		final int s = m.config().patchSize(), px = s * s;
 		final Random r = new Random(1);
-		final TrainingSet t = new TrainingSet(s);
-		for (int i = 0; i < 32; i++) {
-			final float[] img = new float[px];
-			final byte[] mask = new byte[px];
-			for (int j = 0; j < px; j++) {
-				mask[j] = (byte) (r.nextFloat() < 0.07f ? 1 : 0);
-				img[j] = (float) (mask[j] == 1 ? 0.3 : 0.7) + 0.1f * (float) r
-					.nextGaussian();
-			}
-			t.add(img, mask);
-		}
+		final TrainingSet t = syntheticSet(s, r);
+		final TrainingSet windows = syntheticSet(preset.windowSize(), r);
 		progress.status("Benchmarking training");
-		m.trainSteps(t, 3, Progress.NONE); // warm-up
+		m.trainSteps(windows, 3, Progress.NONE); // warm-up
 		long steps = 0;
 		final long t0 = System.nanoTime();
 		while (System.nanoTime() - t0 < settings.seconds() * 1e9) {
 			progress.checkCancelled();
-			m.trainSteps(t, 1, Progress.NONE);
+			m.trainSteps(windows, 1, Progress.NONE);
 			steps++;
 		}
 		final double trainSec = (System.nanoTime() - t0) / 1e9;
-		out.printf("training:  %.1f patches/s (batch %d, %d steps in %.1f s)%n",
-			steps * m.config().batchSize() / trainSec, m.config().batchSize(), steps,
-			trainSec);
+		out.printf(
+			"training:  %.1f labelled patches/s = %.2f steps/s (batch %d windows of %dx%d, %d steps in %.1f s)%n",
+			steps * m.config().batchSize() / trainSec, steps / trainSec, m.config()
+				.batchSize(), preset.windowSize(), preset.windowSize(), steps, trainSec);
+		final int sw = 1024, sh = 768;
+		final float[] slice = new float[sw * sh], prob = new float[sw * sh];
+		for (int i = 0; i < slice.length; i++)
+			slice[i] = t.image(i % t.count())[i % px];
+		final TiledPredictor tiles = TiledPredictor.of(m);
+		final double perSlice = timePerCall(() -> tiles.predictSlice(slice, sw, sh,
+			prob), progress, 2);
+		out.printf(
+			"inference: %.1f patches/s of output (%dx%d slice in tiles of %d, overlap %d: %.2f s per slice)%n",
+			(sw * sh / (double) px) / perSlice, sw, sh, tiles.tile(), tiles.overlap(),
+			perSlice);
 
 		progress.status("Benchmarking inference");
 		final int n = 64;
-		final float[] batch = new float[n * px], prob = new float[n * px];
+		final float[] batch = new float[n * px];
 		for (int i = 0; i < batch.length; i++)
 			batch[i] = t.image((i / px) % t.count())[i % px];
-		m.predict(batch, n, prob); // warm-up
+		m.predict(batch, n, prob); // warm-up (prob is larger than n * px)
 		// NB: interleaved rounds, best of each, so load from other processes
 		// hits both paths alike.
 		double ours = Double.MAX_VALUE, bare = Double.MAX_VALUE;
@@ -135,8 +179,8 @@ public final class ModelBench {
 				in.asRawTensor().data().asFloats().read(prob, 0, n * px);
 			}, progress, 10);
 		}
-		out.printf("inference: %.1f patches/s (batch %d, TaskModel.predict)%n", n /
-			ours, n);
+		out.printf("inference: %.1f patches/s (batch %d of %dx%d, TaskModel.predict, no context)%n", n /
+			ours, n, s, s);
 		out.printf(
 			"glue:      array<->tensor copies alone %.3f ms per batch = %.2f %% of a bare run%n",
 			copies * 1e3, 100 * copies / bare);
@@ -167,82 +211,160 @@ public final class ModelBench {
 		return (System.nanoTime() - t0) / 1e9 / calls;
 	}
 
-	// -- Learning check on Lucchi --
+	private static TrainingSet syntheticSet(final int s, final Random r) {
+		final TrainingSet t = new TrainingSet(s);
+		for (int i = 0; i < 32; i++) {
+			final float[] img = new float[s * s];
+			final byte[] mask = new byte[s * s];
+			for (int j = 0; j < img.length; j++) {
+				mask[j] = (byte) (r.nextFloat() < 0.07f ? 1 : 0);
+				img[j] = (float) (mask[j] == 1 ? 0.3 : 0.7) + 0.1f * (float) r
+					.nextGaussian();
+			}
+			t.add(img, mask);
+		}
+		return t;
+	}
 
-	private void lucchi(final Progress progress) {
-		final Path dir = settings.lucchi();
-		final long t0 = System.nanoTime();
-		// NB: the project's own volume layer: lazy slices, percentile normalisation
-		try (Volume trainImg = Volumes.open(dir.resolve("train-images.tif")
-			.toString());
-				LabelImage trainLab = LabelImages.open(dir.resolve("train-labels.tif")
-					.toString(), trainImg);
-				Volume testImg = Volumes.open(dir.resolve("test-images.tif").toString());
-				LabelImage testLab = LabelImages.open(dir.resolve("test-labels.tif")
-					.toString(), testImg))
+	// -- Learning checks on real data --
+
+	/** The pool (training part) and test part of a data set. */
+	private record Data(Volume train, LabelImage trainLabels, Volume test,
+		LabelImage testLabels, int foreground, List<AutoCloseable> open)
+		implements AutoCloseable
+	{
+
+		static Data open(final Path dir, final Dataset kind) {
+			final List<AutoCloseable> open = new ArrayList<>();
+			if (kind == Dataset.LUCCHI) {
+				final Volume tr = Volumes.open(dir.resolve("train-images.tif")
+					.toString());
+				open.add(tr);
+				final LabelImage trl = LabelImages.open(dir.resolve("train-labels.tif")
+					.toString(), tr);
+				open.add(trl);
+				final Volume te = Volumes.open(dir.resolve("test-images.tif")
+					.toString());
+				open.add(te);
+				final LabelImage tel = LabelImages.open(dir.resolve("test-labels.tif")
+					.toString(), te);
+				open.add(tel);
+				return new Data(tr, trl, te, tel, 255, open);
+			}
+			// NB: one stack, one normalisation; slices 0-19 pool, 20-29 test
+			final Volume v = Volumes.open(dir.resolve("train-volume.tif").toString());
+			open.add(v);
+			final LabelImage l = LabelImages.open(dir.resolve("train-labels.tif")
+				.toString(), v);
+			open.add(l);
+			final SliceRange pool = new SliceRange(0, 19), test = new SliceRange(20,
+				29);
+			return new Data(Slabs.of(v, pool), Slabs.of(l, pool), Slabs.of(v, test),
+				Slabs.of(l, test), 0, open);
+		}
+
+		PatchGrid grid() {
+			return new PatchGrid(train.depth(), train.height(), train.width(), 64, 64);
+		}
+
+		/** Oracle masks of {@code n} random pool patches (0 = all). */
+		Map<Integer, byte[]> masks(final PatchGrid grid, final int n,
+			final long seed)
 		{
-			lucchi(trainImg, trainLab, testImg, testLab, t0, progress);
+			final List<Integer> ids = new ArrayList<>();
+			for (int i = 0; i < grid.size(); i++)
+				ids.add(i);
+			Collections.shuffle(ids, new Random(seed));
+			final Map<Integer, byte[]> masks = new LinkedHashMap<>();
+			for (final int id : ids.subList(0, n <= 0 ? ids.size() : Math.min(n, ids
+				.size())))
+			{
+				final byte[] raw = trainLabels.readPatch(grid.get(id), null);
+				final byte[] m = new byte[raw.length];
+				for (int j = 0; j < m.length; j++)
+					m[j] = (raw[j] & 0xff) == foreground ? TrainingSet.FOREGROUND
+						: TrainingSet.BACKGROUND;
+				masks.put(id, m);
+			}
+			return masks;
+		}
+
+		@Override
+		public void close() {
+			for (final AutoCloseable c : open) {
+				try {
+					c.close();
+				}
+				catch (final Exception e) {
+					// NB: read-only files; nothing to recover
+				}
+			}
 		}
 	}
 
-	private void lucchi(final Volume trainImg, final LabelImage trainLab,
-		final Volume testImg, final LabelImage testLab, final long t0,
+	private void learning(final Data d, final ModelPreset preset,
 		final Progress progress)
 	{
-		final UNetConfig c = UNetConfig.reference();
-		final int s = c.patchSize();
-		final Random r = new Random(c.seed());
-		final TrainingSet t = new TrainingSet(s);
-		byte[] raw = null;
-		for (int i = 0; i < settings.patches(); i++) {
-			final Patch p = new Patch(i, r.nextInt(trainImg.depth()), r.nextInt(
-				trainImg.height() - s + 1), r.nextInt(trainImg.width() - s + 1), s, s);
-			final float[] img = trainImg.readPatch(p, null);
-			raw = trainLab.readPatch(p, raw);
-			final byte[] mask = new byte[s * s];
-			for (int j = 0; j < mask.length; j++)
-				mask[j] = (byte) ((raw[j] & 0xff) > 127 ? 1 : 0);
-			t.add(img, mask);
+		final PatchGrid grid = d.grid();
+		final List<Double> fg = new ArrayList<>();
+		for (final long seed : settings.seeds()) {
+			final long t0 = System.nanoTime();
+			final Map<Integer, byte[]> masks = d.masks(grid, settings.patches(), seed);
+			final ModelPreset p = preset.withSeed(seed);
+			try (TaskModel m = new TaskModel(p.unet(), p.augmentation())) {
+				final TaskStage.Fit fit = TaskStage.fit(m, p, d.train(), grid, masks,
+					settings.trainSteps(), false, progress);
+				final double trainSec = (System.nanoTime() - t0) / 1e9;
+				final long t1 = System.nanoTime();
+				final Evaluation.Scores[] s = Evaluation.evaluate(m, d.test(), d
+					.testLabels(), d.foreground(), settings.testSlices(), new float[] { m
+						.threshold(), 0.5f }, progress);
+				final double predSec = (System.nanoTime() - t1) / 1e9;
+				fg.add(s[0].iou());
+				out.printf(Locale.ROOT,
+					"%s %s seed %d: %d patches (%d trained, %d held out), %d steps in %.0f s, loss %.4f, threshold %.2f | test foreground IoU %.3f, mean IoU %.3f, Dice %.3f | at 0.5: foreground IoU %.3f, mean IoU %.3f | %d test slices in %.0f s%n",
+					settings.dataset().name().toLowerCase(Locale.ROOT), p.name(), seed,
+					masks.size(), fit.trainPatches(), fit.heldOutPatches(), fit.steps(),
+					trainSec, fit.loss(), fit.threshold(), s[0].iou(), s[0].meanIou(), s[0]
+						.dice(), s[1].iou(), s[1].meanIou(), Evaluation.slices(d.test()
+							.depth(), settings.testSlices()).length, predSec);
+			}
 		}
-		out.printf("lucchi: %d patches of %dx%d, %.1f %% foreground, loaded in %.1f s%n",
-			t.count(), s, s, 100.0 * t.foregroundPixels() / (t.foregroundPixels() + t
-				.backgroundPixels()), (System.nanoTime() - t0) / 1e9);
-		try (TaskModel m = new TaskModel(c)) {
+		if (fg.size() > 1) out.printf(Locale.ROOT,
+			"foreground IoU over %d seeds: min %.3f, mean %.3f, max %.3f%n", fg.size(),
+			fg.stream().mapToDouble(Double::doubleValue).min().orElse(0), fg.stream()
+				.mapToDouble(Double::doubleValue).average().orElse(0), fg.stream()
+					.mapToDouble(Double::doubleValue).max().orElse(0));
+	}
+
+	/**
+	 * A retrain round as in the loop: a fresh model on 90 % of the patches
+	 * (the previous round), then the timed fine-tune after the rest is added.
+	 */
+	private void retrain(final Data d, final ModelPreset preset,
+		final Progress progress)
+	{
+		final PatchGrid grid = d.grid();
+		final long seed = settings.seeds().get(0);
+		final Map<Integer, byte[]> all = d.masks(grid, settings.retrain(), seed);
+		final Map<Integer, byte[]> before = new LinkedHashMap<>();
+		for (final Map.Entry<Integer, byte[]> e : all.entrySet())
+			if (before.size() < all.size() * 9 / 10) before.put(e.getKey(), e
+				.getValue());
+		final ModelPreset p = preset.withSeed(seed);
+		try (TaskModel m = new TaskModel(p.unet(), p.augmentation())) {
+			final long t0 = System.nanoTime();
+			final TaskStage.Fit first = TaskStage.fit(m, p, d.train(), grid, before,
+				settings.trainSteps(), false, progress);
+			final double freshSec = (System.nanoTime() - t0) / 1e9;
 			final long t1 = System.nanoTime();
-			final float loss = m.trainSteps(t, settings.trainSteps(), progress);
-			final double trainSec = (System.nanoTime() - t1) / 1e9;
-			out.printf("lucchi: trained %d steps (batch %d) in %.1f s, final loss %.4f%n",
-				settings.trainSteps(), c.batchSize(), trainSec, loss);
-			final int depth = testImg.depth();
-			final int count = settings.testSlices() <= 0 ? depth : Math.min(depth,
-				settings.testSlices());
-			final int[] zs = new int[count];
-			for (int i = 0; i < count; i++)
-				zs[i] = (int) ((long) i * depth / count);
-			final long[] counts = new long[2]; // intersection, union
-			final TiledPredictor tp = TiledPredictor.of(m);
-			final long t2 = System.nanoTime();
-			final long[] tilingNanos = { 0 };
-			final int w = testImg.width(), h = testImg.height();
-			tp.predictVolume(w, h, count, i -> {
-				final float[] sl = testImg.readSlice(zs[i], null);
-				tilingNanos[0] -= System.nanoTime();
-				return sl;
-			}, (i, prob) -> {
-				tilingNanos[0] += System.nanoTime();
-				final byte[] lab = testLab.readSlice(zs[i], null);
-				for (int j = 0; j < prob.length; j++) {
-					final boolean p = prob[j] > 0.5f, g = (lab[j] & 0xff) > 127;
-					if (p && g) counts[0]++;
-					if (p || g) counts[1]++;
-				}
-			}, progress);
-			final double predSec = (System.nanoTime() - t2) / 1e9;
-			out.printf(
-				"lucchi: foreground IoU %.3f on %d test slices (%dx%d), predicted in %.1f s (tiled prediction %.1f s = %.2f Mpx/s, tile %d overlap %d), total %.1f s%n",
-				counts[1] == 0 ? 1.0 : counts[0] / (double) counts[1], count, w, h,
-				predSec, tilingNanos[0] / 1e9, (double) count * w * h / (tilingNanos[0] /
-					1e9) / 1e6, tp.tile(), tp.overlap(), (System.nanoTime() - t0) / 1e9);
+			final TaskStage.Fit round = TaskStage.fit(m, p, d.train(), grid, all,
+				settings.trainSteps(), true, progress);
+			final double roundSec = (System.nanoTime() - t1) / 1e9;
+			out.printf(Locale.ROOT,
+				"retrain %s: fresh model on %d patches: %d steps in %.1f s; retrain round on %d patches (fine-tune): %d steps in %.1f s (%.1f labelled patches/s incl. reading windows and calibration)%n",
+				p.name(), before.size(), first.steps(), freshSec, all.size(), round
+					.steps(), roundSec, round.steps() * p.unet().batchSize() / roundSec);
 		}
 	}
 }

@@ -53,7 +53,8 @@ final class ModelFiles {
 	/** Contents of model.json. */
 	record Description(String format, int formatVersion, String tensorflow,
 		String device, long stepsTrained, UNetConfig config,
-		Augmentation augmentation, List<VariableInfo> variables, float[] probe)
+		Augmentation augmentation, List<VariableInfo> variables, float[] probe,
+		Float threshold)
 	{}
 
 	record VariableInfo(String name, long[] shape) {}
@@ -65,7 +66,7 @@ final class ModelFiles {
 			final Description d = new Description(FORMAT, FORMAT_VERSION, TfRuntime
 				.get().version(), model.device(), model.stepsTrained(), model.config(),
 				model.augmentation(), variables(model), probe(model, model.config()
-					.patchSize()));
+					.patchSize()), model.threshold());
 			final Path tmp = dir.resolve(MODEL_JSON + ".tmp");
 			Files.writeString(tmp, GSON.toJson(d), StandardCharsets.UTF_8);
 			Files.move(tmp, dir.resolve(MODEL_JSON),
@@ -123,6 +124,7 @@ final class ModelFiles {
 				}
 			}
 			model.restored(d.stepsTrained());
+			if (d.threshold() != null) model.setThreshold(d.threshold());
 			return model;
 		}
 		catch (final RuntimeException e) {

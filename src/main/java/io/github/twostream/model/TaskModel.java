@@ -60,7 +60,9 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 	private final TensorSlot labelSlot = new TensorSlot();
 	private final TensorSlot weightSlot = new TensorSlot();
 	private final TensorSlot predictSlot = new TensorSlot();
+	private final TensorSlot lrSlot = new TensorSlot();
 	private long stepsTrained;
+	private float threshold = 0.5f;
 
 	/** A freshly initialised model with EM augmentation. */
 	public TaskModel(final UNetConfig config) {
@@ -117,6 +119,20 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 		return stepsTrained;
 	}
 
+	/**
+	 * Probability from which a pixel counts as foreground (0.5 unless
+	 * calibrated on held-out labels, see {@code loop.TaskStage}); saved with
+	 * the checkpoint.
+	 */
+	public float threshold() {
+		return threshold;
+	}
+
+	public void setThreshold(final float t) {
+		if (!(t > 0 && t < 1)) throw new IllegalArgumentException("threshold " + t);
+		threshold = t;
+	}
+
 	/** The device TF computes on ("CPU" or "GPU:0"); store it with versions. */
 	public String device() {
 		return TfRuntime.get().device();
@@ -146,6 +162,15 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 	 * Runs {@code steps} Adam steps on random augmented batches of
 	 * {@code data}, continuing from the current weights (call {@link #reset()}
 	 * first for a fresh start). Returns the loss of the last step.
+	 * <p>
+	 * Patches may be larger than the config's patch size (context windows:
+	 * the labelled patch plus a margin of {@link TrainingSet#IGNORE} pixels).
+	 * With {@link UNetConfig#cosineSchedule()} the learning rate rises linearly
+	 * over the first 5 % of the steps and then follows a cosine down to 5 % of
+	 * the configured rate; with {@link UNetConfig#foregroundSampling()} > 0 a
+	 * sample is drawn with that probability among the patches that have
+	 * labelled foreground.
+	 * </p>
 	 */
 	public float trainSteps(final TrainingSet data, final int steps,
 		final Progress progress)
@@ -170,12 +195,16 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 			new float[len];
 		final byte[] msk = new byte[len];
 		final Shape shape = Shape.of(batch, s, s, 1);
+		final int[] withFg = data.withForeground();
+		final boolean balance = config.foregroundSampling() > 0 &&
+			withFg.length > 0 && withFg.length < data.count();
 		progress.status("Training task model");
 		float loss = Float.NaN;
 		for (int step = 0; step < steps; step++) {
 			progress.checkCancelled();
 			for (int i = 0; i < batch; i++) {
-				final int k = rnd.nextInt(data.count());
+				final int k = balance && rnd.nextFloat() < config.foregroundSampling()
+					? withFg[rnd.nextInt(withFg.length)] : rnd.nextInt(data.count());
 				augmentation.apply(data.image(k), data.mask(k), s, rnd, img, msk, i *
 					px);
 			}
@@ -190,6 +219,7 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 				.feed(net.labels, labelSlot.fill(shape, lab, 0)) //
 				.feed(net.weights, weightSlot.fill(shape, wt, 0)) //
 				.feed(net.keep, keepTraining) //
+				.feed(net.learningRate, lrSlot.scalar(learningRate(step, steps))) //
 				.addTarget(net.train).fetch(net.loss).run())
 			{
 				loss = ((TFloat32) r.get(0)).getFloat();
@@ -198,6 +228,16 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 			progress.progress(step + 1, steps);
 		}
 		return loss;
+	}
+
+	/** The learning rate of step {@code step} of {@code steps} (see trainSteps). */
+	float learningRate(final int step, final int steps) {
+		final float lr = config.learningRate();
+		if (!config.cosineSchedule() || steps < 2) return lr;
+		final int warm = Math.max(1, steps / 20);
+		if (step < warm) return lr * (step + 1) / warm;
+		final double t = (step - warm) / (double) Math.max(1, steps - 1 - warm);
+		return (float) (lr * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * t))));
 	}
 
 	// -- Prediction --
@@ -414,6 +454,7 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 		labelSlot.close();
 		weightSlot.close();
 		predictSlot.close();
+		lrSlot.close();
 		if (keepTraining != null) keepTraining.close();
 		if (session != null) session.close();
 		if (graph != null) graph.close();
@@ -437,6 +478,15 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 			}
 			tensor.asRawTensor().data().asFloats().write(src, offset, (int) shape
 				.size());
+			return tensor;
+		}
+
+		TFloat32 scalar(final float v) {
+			if (tensor == null || tensor.shape().numDimensions() != 0) {
+				close();
+				tensor = TFloat32.scalarOf(v);
+			}
+			else tensor.setFloat(v);
 			return tensor;
 		}
 

@@ -21,6 +21,7 @@ public final class TrainingSet {
 	private final int size;
 	private final List<float[]> images = new ArrayList<>();
 	private final List<byte[]> masks = new ArrayList<>();
+	private final List<Integer> withForeground = new ArrayList<>();
 	private long foreground, background;
 
 	public TrainingSet(final int size) {
@@ -43,6 +44,7 @@ public final class TrainingSet {
 				0xff) + " is not 0, 1 or 255",
 				"use 0 = background, 1 = foreground, 255 = unlabelled");
 		}
+		if (fg > 0) withForeground.add(images.size());
 		images.add(image);
 		masks.add(mask);
 		foreground += fg;
@@ -69,6 +71,11 @@ public final class TrainingSet {
 	/** Number of labelled foreground pixels. */
 	public long foregroundPixels() {
 		return foreground;
+	}
+
+	/** Indices of the patches with at least one labelled foreground pixel. */
+	public int[] withForeground() {
+		return withForeground.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	/** Number of labelled background pixels. */

@@ -23,11 +23,34 @@ import io.github.twostream.util.UserException;
  *          1 = inverse frequency); see {@link TaskModel}
  * @param seed seed of weight initialisation, dropout, batch sampling and
  *          augmentation
+ * @param normGroups group normalisation (Wu and He 2018) after every
+ *          convolution but the head, with this many groups per layer (clamped
+ *          to the layer's channels); 0 = none. Unlike batch norm it has no
+ *          running statistics, so training and inference compute the same.
+ * @param diceWeight weight of the soft Dice term added to the cross-entropy
+ *          (computed over the labelled pixels of the batch); 0 = cross-entropy
+ *          alone
+ * @param cosineSchedule learning rate per {@link TaskModel#trainSteps} call:
+ *          linear warm-up over the first 5 % of the steps, then cosine decay
+ *          to 5 % of {@code learningRate}; false = constant
+ * @param foregroundSampling probability that a training sample is drawn
+ *          among the patches with labelled foreground (when there are such
+ *          patches and others); 0 = uniform sampling
  */
 public record UNetConfig(int patchSize, int depth, int baseFilters,
 	float keepProbability, float learningRate, int batchSize, float classBalance,
-	long seed)
+	long seed, int normGroups, float diceWeight, boolean cosineSchedule,
+	float foregroundSampling)
 {
+
+	/** The original settings: no normalisation, no Dice, constant rate. */
+	public UNetConfig(final int patchSize, final int depth, final int baseFilters,
+		final float keepProbability, final float learningRate, final int batchSize,
+		final float classBalance, final long seed)
+	{
+		this(patchSize, depth, baseFilters, keepProbability, learningRate,
+			batchSize, classBalance, seed, 0, 0f, false, 0f);
+	}
 
 	public UNetConfig {
 		if (depth < 2 || depth > 6) throw new UserException("U-Net depth " + depth +
@@ -49,6 +72,13 @@ public record UNetConfig(int patchSize, int depth, int baseFilters,
 		if (!(classBalance >= 0 && classBalance <= 1)) throw new UserException(
 			"class balance exponent " + classBalance + " is not in [0, 1]",
 			"use 0 (off), 0.5 or 1");
+		if (normGroups < 0) throw new UserException("normalisation groups " +
+			normGroups + " is negative", "use 0 (off) or e.g. 8");
+		if (!(diceWeight >= 0)) throw new UserException("Dice weight " +
+			diceWeight + " is negative", "use 0 (off) or e.g. 1");
+		if (!(foregroundSampling >= 0 && foregroundSampling <= 1))
+			throw new UserException("foreground sampling " + foregroundSampling +
+				" is not in [0, 1]", "use 0 (uniform) or e.g. 0.5");
 	}
 
 	/**
@@ -77,26 +107,48 @@ public record UNetConfig(int patchSize, int depth, int baseFilters,
 
 	/** True if both configs build the same variables (same weights fit). */
 	public boolean sameArchitecture(final UNetConfig other) {
-		return depth == other.depth && baseFilters == other.baseFilters;
+		return depth == other.depth && baseFilters == other.baseFilters &&
+			normGroups == other.normGroups;
 	}
 
 	public UNetConfig withPatchSize(final int size) {
 		return new UNetConfig(size, depth, baseFilters, keepProbability,
-			learningRate, batchSize, classBalance, seed);
+			learningRate, batchSize, classBalance, seed, normGroups, diceWeight,
+			cosineSchedule, foregroundSampling);
 	}
 
 	public UNetConfig withSeed(final long s) {
 		return new UNetConfig(patchSize, depth, baseFilters, keepProbability,
-			learningRate, batchSize, classBalance, s);
+			learningRate, batchSize, classBalance, s, normGroups, diceWeight,
+			cosineSchedule, foregroundSampling);
 	}
 
 	public UNetConfig withBatchSize(final int b) {
 		return new UNetConfig(patchSize, depth, baseFilters, keepProbability,
-			learningRate, b, classBalance, seed);
+			learningRate, b, classBalance, seed, normGroups, diceWeight,
+			cosineSchedule, foregroundSampling);
 	}
 
 	public UNetConfig withArchitecture(final int d, final int base) {
 		return new UNetConfig(patchSize, d, base, keepProbability, learningRate,
-			batchSize, classBalance, seed);
+			batchSize, classBalance, seed, normGroups, diceWeight, cosineSchedule,
+			foregroundSampling);
+	}
+
+	/** The same with another loss/normalisation/schedule recipe. */
+	public UNetConfig withRecipe(final int groups, final float dice,
+		final boolean cosine, final float fgSampling)
+	{
+		return new UNetConfig(patchSize, depth, baseFilters, keepProbability,
+			learningRate, batchSize, classBalance, seed, groups, dice, cosine,
+			fgSampling);
+	}
+
+	public UNetConfig withTraining(final float lr, final int batch,
+		final float balance)
+	{
+		return new UNetConfig(patchSize, depth, baseFilters, keepProbability, lr,
+			batch, balance, seed, normGroups, diceWeight, cosineSchedule,
+			foregroundSampling);
 	}
 }

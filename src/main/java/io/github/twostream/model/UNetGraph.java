@@ -27,6 +27,8 @@ final class UNetGraph {
 	final Operand<TFloat32> keep;
 	final Placeholder<TFloat32> labels;
 	final Placeholder<TFloat32> weights;
+	/** Learning rate of the next step; defaults to the config's if not fed. */
+	final Operand<TFloat32> learningRate;
 	/**
 	 * Outputs of the deterministic part of the network (the encoder skips and
 	 * the bottleneck before dropout). NB: MC dropout feeds these back, computed
@@ -80,6 +82,9 @@ final class UNetGraph {
 			.shape(Shape.of(-1, -1, -1, 1)));
 		weights = tf.withName("weights").placeholder(TFloat32.class, Placeholder
 			.shape(Shape.of(-1, -1, -1, 1)));
+		learningRate = tf.withName("learning_rate").placeholderWithDefault(tf
+			.constant(c.learningRate()), Shape.scalar());
+		final int g = c.normGroups();
 
 		// Encoder.
 		Operand<TFloat32> x = input;
@@ -87,16 +92,16 @@ final class UNetGraph {
 		final List<Operand<TFloat32>> skips = new ArrayList<>();
 		for (int level = 0; level < c.depth() - 1; level++) {
 			final long f = c.filters(level);
-			x = l.convRelu("enc" + level + "_a", x, 3, cin, f);
-			x = l.convRelu("enc" + level + "_b", x, 3, f, f);
+			x = l.convNormRelu("enc" + level + "_a", x, 3, cin, f, g);
+			x = l.convNormRelu("enc" + level + "_b", x, 3, f, f, g);
 			skips.add(x);
 			x = l.maxPool2(x);
 			cin = f;
 		}
 		final int bl = c.depth() - 1;
 		final long fb = c.filters(bl);
-		x = l.convRelu("bottleneck_a", x, 3, cin, fb);
-		x = l.convRelu("bottleneck_b", x, 3, fb, fb);
+		x = l.convNormRelu("bottleneck_a", x, 3, cin, fb, g);
+		x = l.convNormRelu("bottleneck_b", x, 3, fb, fb, g);
 		deterministic.addAll(skips);
 		deterministic.add(x);
 		final Operand<TFloat32> pooled = tf.math.mean(x, tf.constant(new int[] { 1,
@@ -113,16 +118,19 @@ final class UNetGraph {
 			final long f = c.filters(level);
 			final Operand<TFloat32> up = l.upConv2("up" + level, x, cur, f);
 			x = l.concatChannels(skips.get(level), up);
-			x = l.convRelu("dec" + level + "_a", x, 3, 2 * f, f);
-			x = l.convRelu("dec" + level + "_b", x, 3, f, f);
+			x = l.convNormRelu("dec" + level + "_a", x, 3, 2 * f, f, g);
+			x = l.convNormRelu("dec" + level + "_b", x, 3, f, f, g);
 			x = channelDropout(tf, x, keep, c.seed(), 1001);
 			cur = f;
 		}
 		logits = l.conv2d("head", x, 1, cur, 1);
 		probability = tf.withName("probability").math.sigmoid(logits);
-		loss = tf.withName("loss").identity(l.maskedSigmoidCrossEntropy(logits,
-			labels, weights));
+		final Operand<TFloat32> bce = l.maskedSigmoidCrossEntropy(logits, labels,
+			weights);
+		loss = tf.withName("loss").identity(c.diceWeight() > 0 ? tf.math.add(bce,
+			tf.math.mul(tf.constant(c.diceWeight()), l.maskedSoftDice(logits, labels,
+				weights))) : bce);
 		variables = new ArrayList<>(l.variables());
-		train = Optimizers.adam(tf, c.learningRate(), loss, variables);
+		train = Optimizers.adam(tf, learningRate, loss, variables);
 	}
 }

@@ -6,8 +6,9 @@ import io.github.twostream.util.UserException;
  * Compute settings of a simulation (how much training and scoring per
  * round), separate from {@link SimulationConfig} (what is compared).
  *
- * @param trainSteps Adam steps per round; each round fine-tunes the previous
- *          round's weights
+ * @param trainSteps Adam steps per round (0 = the fast preset's budget for
+ *          the labelled set, as {@code twostream train}); each round fine-tunes
+ *          the previous round's weights
  * @param referenceSteps Adam steps of the full-supervision reference model
  * @param referencePatches labelled patches of the reference (0 = the whole
  *          pool; else a seeded random subset)
@@ -26,7 +27,7 @@ public record SimulationTuning(int trainSteps, int referenceSteps,
 {
 
 	public SimulationTuning {
-		positive(trainSteps, "--train-steps");
+		nonNegative(trainSteps, "--train-steps");
 		positive(referenceSteps, "--reference-steps");
 		nonNegative(referencePatches, "--reference-patches");
 		nonNegative(poolSample, "--pool-sample");
@@ -36,15 +37,15 @@ public record SimulationTuning(int trainSteps, int referenceSteps,
 	}
 
 	/**
-	 * Defaults: the reference U-Net (depth 3, 16 filters), 100 steps per
-	 * round, 2000 reference steps on the whole pool, 10 encoder epochs, 8 MC
+	 * Defaults: the fast preset's U-Net (depth 4, 16 filters), the preset's
+	 * budget per round, 2000 reference steps on the whole pool, 10 encoder epochs, 8 MC
 	 * passes, everything scored and evaluated. Quick: depth 2 with 8 filters,
 	 * 40 steps per round, 300 reference steps on at most 512 patches, 1 encoder
 	 * epoch, 4 MC passes, 4 test slices (a smoke run of a minute or two).
 	 */
 	public static SimulationTuning defaults(final boolean quick) {
 		return quick ? new SimulationTuning(40, 300, 512, 0, 4, 1, 4, 2, 8)
-			: new SimulationTuning(100, 2000, 0, 0, 0, 10, 8, 3, 16);
+			: new SimulationTuning(0, 2000, 0, 0, 0, 10, 8, 4, 16);
 	}
 
 	private static void positive(final int v, final String option) {

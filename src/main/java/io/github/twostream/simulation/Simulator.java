@@ -25,7 +25,9 @@ import io.github.twostream.loop.Contexts;
 import io.github.twostream.loop.Evaluation;
 import io.github.twostream.loop.PoolPatches;
 import io.github.twostream.loop.StreamA;
+import io.github.twostream.loop.TaskStage;
 import io.github.twostream.model.PatchScores;
+import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.UNetConfig;
 import io.github.twostream.structure.ContrastiveEncoder;
@@ -338,11 +340,11 @@ public final class Simulator implements AutoCloseable {
 			masks.put(id, oracle.annotate(grid.get(id)));
 		}
 		final Evaluation.Scores s;
-		try (TaskModel model = new TaskModel(unet)) {
+		try (TaskModel model = new TaskModel(unet, preset(unet).augmentation())) {
 			progress.status("Full-supervision reference: training on " + n +
 				" patches, " + tuning.referenceSteps() + " steps");
-			model.trainSteps(StreamA.trainingSet(pool, masks), tuning
-				.referenceSteps(), progress);
+			TaskStage.fit(model, preset(unet), trainVolume, grid, masks, tuning
+				.referenceSteps(), false, progress);
 			progress.status("Full-supervision reference: evaluating");
 			s = Evaluation.evaluate(model, testVolume, testLabels, config
 				.foreground(), tuning.evalSlices(), progress);
@@ -450,7 +452,7 @@ public final class Simulator implements AutoCloseable {
 	{
 		final UNetConfig cfg = unet(roundSeed(seed, r));
 		final TaskModel model;
-		if (r == 0) model = new TaskModel(cfg);
+		if (r == 0) model = new TaskModel(cfg, preset(cfg).augmentation());
 		else {
 			final Path previous = checkpoint(models, r - 1);
 			if (!Files.isDirectory(previous)) {
@@ -464,8 +466,9 @@ public final class Simulator implements AutoCloseable {
 			final Map<Integer, byte[]> masks = new LinkedHashMap<>();
 			for (int i = 0; i <= r; i++)
 				label(log.round(i), masks);
-			model.trainSteps(StreamA.trainingSet(pool, masks), tuning.trainSteps(),
-				progress);
+			// NB: steps 0 = the preset's budget for the labelled set (TaskStage)
+			TaskStage.fit(model, preset(cfg), trainVolume, grid, masks, tuning
+				.trainSteps(), r > 0, progress);
 			final Path ckpt = checkpoint(models, r);
 			SimulationFiles.deleteTree(ckpt); // NB: a stale one from an unrecorded round
 			SimulationFiles.writeFolder(ckpt, model::save);
@@ -572,9 +575,13 @@ public final class Simulator implements AutoCloseable {
 	}
 
 	private UNetConfig unet(final long seed) {
-		return UNetConfig.reference().withPatchSize(config.patchSize())
-			.withArchitecture(tuning.unetDepth(), tuning.unetBaseFilters()).withSeed(
-				seed);
+		return ModelPreset.fast(config.patchSize()).unet().withArchitecture(tuning
+			.unetDepth(), tuning.unetBaseFilters()).withSeed(seed);
+	}
+
+	/** The loop's recipe (fast preset) around the simulation's network. */
+	private ModelPreset preset(final UNetConfig unet) {
+		return ModelPreset.fast(config.patchSize()).withUnet(unet);
 	}
 
 	/** Seed of round {@code r} of a run (training RNGs and strategy). */

@@ -63,6 +63,60 @@ public final class Layers {
 		return v;
 	}
 
+	/** A variable initialised with ones. */
+	public Variable<TFloat32> ones(final String name, final long... shape) {
+		final Variable<TFloat32> v = tf.withName(name).variable(tf.fill(tf
+			.constant(shape), tf.constant(1f)));
+		variables.add(v);
+		return v;
+	}
+
+	/**
+	 * Group normalisation (Wu and He 2018) of an NHWC tensor with
+	 * {@code channels} channels: mean and variance per sample over the pixels
+	 * and the channels of each of {@code groups} groups (reduced until it
+	 * divides {@code channels}), then a learnt per-channel scale and offset.
+	 * NB: statistics are per sample, so a batch of one predicts exactly as in
+	 * training (no running averages as in batch norm).
+	 */
+	public Operand<TFloat32> groupNorm(final String name,
+		final Operand<TFloat32> in, final long channels, final int groups)
+	{
+		int g = (int) Math.max(1, Math.min(groups, channels));
+		while (channels % g != 0)
+			g--;
+		final Operand<org.tensorflow.types.TInt32> shape = tf.shape(in);
+		final Operand<org.tensorflow.types.TInt32> grouped = tf.concat(List.of(tf
+			.slice(shape, tf.constant(new int[] { 0 }), tf.constant(new int[] { 3 })),
+			tf.constant(new int[] { g, (int) (channels / g) })), tf.constant(0));
+		final Operand<TFloat32> x = tf.reshape(in, grouped);
+		final Operand<org.tensorflow.types.TInt32> axes = tf.constant(new int[] { 1,
+			2, 4 });
+		final Operand<TFloat32> mean = tf.math.mean(x, axes,
+			org.tensorflow.op.math.Mean.keepDims(true));
+		final Operand<TFloat32> centred = tf.math.sub(x, mean);
+		final Operand<TFloat32> var = tf.math.mean(tf.math.square(centred), axes,
+			org.tensorflow.op.math.Mean.keepDims(true));
+		final Operand<TFloat32> normed = tf.reshape(tf.math.mul(centred, tf.math
+			.rsqrt(tf.math.add(var, tf.constant(1e-5f)))), shape);
+		final Variable<TFloat32> gamma = ones(name + "_gamma", channels);
+		final Variable<TFloat32> beta = zeros(name + "_beta", channels);
+		return tf.math.add(tf.math.mul(normed, gamma), beta);
+	}
+
+	/**
+	 * k x k convolution, optional group normalisation ({@code groups} 0 =
+	 * none), ReLU.
+	 */
+	public Operand<TFloat32> convNormRelu(final String name,
+		final Operand<TFloat32> in, final int k, final long cin, final long cout,
+		final int groups)
+	{
+		final Operand<TFloat32> c = conv2d(name, in, k, cin, cout);
+		return tf.nn.relu(groups > 0 ? groupNorm(name + "_gn", c, cout, groups)
+			: c);
+	}
+
 	/** k x k convolution, SAME padding, with bias. He-initialised. */
 	public Operand<TFloat32> conv2d(final String name, final Operand<TFloat32> in,
 		final int k, final long cin, final long cout)
@@ -155,5 +209,28 @@ public final class Layers {
 		final Operand<org.tensorflow.types.TInt32> all = tf.constant(new int[] { 0, 1, 2, 3 });
 		return tf.math.div(tf.reduceSum(tf.math.mul(perPixel, weights), all), tf
 			.math.maximum(tf.reduceSum(weights, all), tf.constant(1e-6f)));
+	}
+
+	/**
+	 * Soft Dice loss {@code 1 - (2 sum(p y) + 1) / (sum(p) + sum(y) + 1)} of
+	 * the sigmoid probability {@code p} over the pixels of the whole batch
+	 * whose {@code weights} are non-zero (the labelled pixels; the weight
+	 * values themselves do not count). The +1 keeps it defined and near 0 for
+	 * a batch without foreground that is predicted as background.
+	 */
+	public Operand<TFloat32> maskedSoftDice(final Operand<TFloat32> logits,
+		final Operand<TFloat32> labels, final Operand<TFloat32> weights)
+	{
+		final Operand<TFloat32> mask = tf.math.sign(weights);
+		final Operand<TFloat32> p = tf.math.mul(tf.math.sigmoid(logits), mask);
+		final Operand<TFloat32> y = tf.math.mul(labels, mask);
+		final Operand<org.tensorflow.types.TInt32> all = tf.constant(new int[] { 0,
+			1, 2, 3 });
+		final Operand<TFloat32> one = tf.constant(1f);
+		final Operand<TFloat32> inter = tf.reduceSum(tf.math.mul(p, y), all);
+		final Operand<TFloat32> denom = tf.math.add(tf.math.add(tf.reduceSum(p,
+			all), tf.reduceSum(y, all)), one);
+		return tf.math.sub(one, tf.math.div(tf.math.add(tf.math.mul(tf.constant(
+			2f), inter), one), denom));
 	}
 }

@@ -32,6 +32,13 @@ public final class Optimizers {
 	public static Op adam(final Ops tf, final float learningRate,
 		final Operand<TFloat32> loss, final List<Variable<TFloat32>> vars)
 	{
+		return adam(tf, tf.constant(learningRate), loss, vars);
+	}
+
+	/** As {@link #adam(Ops, float, Operand, List)} with a learning-rate tensor (e.g. a fed schedule). */
+	public static Op adam(final Ops tf, final Operand<TFloat32> lr,
+		final Operand<TFloat32> loss, final List<Variable<TFloat32>> vars)
+	{
 		final Gradients grads = tf.gradients(loss, vars);
 		final List<Op> gradIds = new ArrayList<>();
 		for (int i = 0; i < vars.size(); i++)
@@ -41,8 +48,7 @@ public final class Optimizers {
 			tf.constant(0.9f));
 		final Variable<TFloat32> b2Power = tf.withName("adam_beta2_power").variable(
 			tf.constant(0.999f));
-		final Operand<TFloat32> lr = tf.constant(learningRate), b1 = tf.constant(
-			0.9f), b2 = tf.constant(0.999f), eps = tf.constant(1e-7f);
+		final Operand<TFloat32> b1 = tf.constant(0.9f), b2 = tf.constant(0.999f), eps = tf.constant(1e-7f);
 		final List<Op> updates = new ArrayList<>();
 		for (int i = 0; i < vars.size(); i++) {
 			final Variable<TFloat32> v = vars.get(i);

@@ -1,0 +1,65 @@
+package io.github.twostream.model;
+
+/**
+ * Chooses the foreground threshold on held-out labelled pixels: the
+ * threshold among 0.10, 0.15, ..., 0.90 with the best foreground IoU (ties:
+ * the one nearest 0.5). Probabilities are binned once into a histogram per
+ * class, so any number of pixels costs one pass.
+ */
+public final class Calibration {
+
+	private static final int BINS = 200;
+	private final long[] fg = new long[BINS], bg = new long[BINS];
+
+	/**
+	 * Adds the labelled pixels of one window: {@code prob} and {@code mask}
+	 * ({@link TrainingSet} values; ignored pixels do not count).
+	 */
+	public void add(final float[] prob, final int offset, final byte[] mask) {
+		for (int i = 0; i < mask.length; i++) {
+			final int b = Math.min(BINS - 1, Math.max(0, (int) (prob[offset + i] *
+				BINS)));
+			if (mask[i] == TrainingSet.FOREGROUND) fg[b]++;
+			else if (mask[i] == TrainingSet.BACKGROUND) bg[b]++;
+		}
+	}
+
+	/** Labelled foreground pixels added. */
+	public long foregroundPixels() {
+		long n = 0;
+		for (final long v : fg)
+			n += v;
+		return n;
+	}
+
+	/** Foreground IoU of {@code p >= t} on the added pixels. */
+	public double iou(final double t) {
+		final int from = (int) Math.round(t * BINS);
+		long tp = 0, fp = 0, fn = 0;
+		for (int b = 0; b < BINS; b++) {
+			if (b >= from) {
+				tp += fg[b];
+				fp += bg[b];
+			}
+			else fn += fg[b];
+		}
+		final long d = tp + fp + fn;
+		return d == 0 ? 1 : (double) tp / d;
+	}
+
+	/** The best threshold, or 0.5 when no foreground was added. */
+	public float best() {
+		if (foregroundPixels() == 0) return 0.5f;
+		double bestT = 0.5, bestIou = iou(0.5);
+		for (int k = 2; k <= 18; k++) {
+			final double t = k * 0.05, v = iou(t);
+			if (v > bestIou + 1e-12 || (Math.abs(v - bestIou) <= 1e-12 && Math.abs(
+				t - 0.5) < Math.abs(bestT - 0.5)))
+			{
+				bestT = t;
+				bestIou = v;
+			}
+		}
+		return (float) bestT;
+	}
+}
