@@ -1,20 +1,22 @@
 package io.github.twostream.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.github.twostream.loop.Predictions;
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.model.TaskModel;
+import io.github.twostream.util.UserException;
 import io.github.twostream.volume.Volume;
 import io.github.twostream.volume.Volumes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code predict PROJECT [--image IMAGE] --out PROB.tif}. */
+/** {@code predict PROJECT [--image IMAGE] [--out PROB.tif] [--mask MASK.tif]}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-	description = "Predict foreground probabilities (32-bit TIFF) with the latest task model, slice by slice.")
+	description = "Predict foreground probabilities (32-bit TIFF) and/or the segmentation at the model's calibrated threshold (8-bit, 255 = foreground) with the latest task model, slice by slice.")
 public class PredictCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "PROJECT")
@@ -24,19 +26,42 @@ public class PredictCommand implements Callable<Integer> {
 		description = "Image to predict (default: the project's image).")
 	String image;
 
-	@Option(names = "--out", required = true, paramLabel = "PROB.tif")
+	@Option(names = "--out", paramLabel = "PROB.tif",
+		description = "Foreground probabilities (32-bit).")
 	Path out;
+
+	@Option(names = "--mask", paramLabel = "MASK.tif",
+		description = "Segmentation at the threshold (8-bit, 0 / 255).")
+	Path mask;
+
+	@Option(names = "--threshold", paramLabel = "T",
+		description = "Threshold of --mask (default: the model version's, calibrated on held-out labelled patches).")
+	Float threshold;
 
 	@Override
 	public Integer call() {
+		if (out == null && mask == null) throw new UserException(
+			"nothing to write", "give --out PROB.tif and/or --mask MASK.tif");
+		if (threshold != null && !(threshold > 0 && threshold < 1))
+			throw new UserException("--threshold " + threshold + " is not in (0, 1)",
+				"use e.g. 0.5");
 		try (ProjectSession s = ProjectSession.open(project);
 				TaskModel m = Predictions.latestModel(s.project());
 				Volume v = image == null ? null : Volumes.open(image))
 		{
 			final Volume target = v == null ? s.volume() : v;
-			Predictions.write(m, target, out, new ConsoleProgress());
-			System.out.println("Wrote " + target.width() + " x " + target.height() +
-				" x " + target.depth() + " probabilities to " + out);
+			final String shape = target.width() + " x " + target.height() + " x " +
+				target.depth();
+			if (out != null) {
+				Predictions.write(m, target, out, new ConsoleProgress());
+				System.out.println("Wrote " + shape + " probabilities to " + out);
+			}
+			if (mask != null) {
+				final float t = threshold != null ? threshold : m.threshold();
+				Predictions.writeMask(m, target, t, mask, new ConsoleProgress());
+				System.out.println(String.format(Locale.ROOT,
+					"Wrote the %s segmentation at threshold %.2f to %s", shape, t, mask));
+			}
 		}
 		return 0;
 	}

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
 		ExportEmbeddingsCommand.class, //
 		TrainCommand.class, //
 		PredictCommand.class, //
+		ExportModelCommand.class, //
 		ScoreCommand.class, //
 		SuggestCommand.class, //
 		MacroCommand.class, //

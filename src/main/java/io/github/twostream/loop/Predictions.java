@@ -2,6 +2,7 @@ package io.github.twostream.loop;
 
 import java.nio.file.Path;
 
+import ij.process.ByteProcessor;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.TiledPredictor;
 import io.github.twostream.store.Project;
@@ -10,7 +11,11 @@ import io.github.twostream.util.UserException;
 import io.github.twostream.volume.Tiffs;
 import io.github.twostream.volume.Volume;
 
-/** Whole-volume prediction into a 32-bit TIFF, streamed slice by slice. */
+/**
+ * Whole-volume prediction into a TIFF, streamed slice by slice: the
+ * foreground probability (32-bit) or the segmentation at the model's
+ * calibrated threshold (8-bit, 255 = foreground).
+ */
 public final class Predictions {
 
 	private Predictions() {}
@@ -29,12 +34,36 @@ public final class Predictions {
 		final int w = volume.width(), h = volume.height(), d = volume.depth();
 		final TiledPredictor tiles = TiledPredictor.of(model);
 		progress.status("Predicting " + d + " slices");
-		Tiffs.writeFloat(out, w, h, d, z -> {
-			progress.checkCancelled();
-			final float[] prob = new float[w * h];
-			tiles.predictSlice(volume.readSlice(z, null), w, h, prob);
-			progress.progress(z + 1, d);
-			return prob;
+		Tiffs.writeFloat(out, w, h, d, z -> predict(tiles, volume, z, progress));
+	}
+
+	/**
+	 * Writes the segmentation {@code p >= threshold} (0 / 255) of every voxel
+	 * of {@code volume}.
+	 */
+	public static void writeMask(final TaskModel model, final Volume volume,
+		final float threshold, final Path out, final Progress progress)
+	{
+		final int w = volume.width(), h = volume.height(), d = volume.depth();
+		final TiledPredictor tiles = TiledPredictor.of(model);
+		progress.status("Segmenting " + d + " slices at threshold " + threshold);
+		Tiffs.write(out, w, h, d, z -> {
+			final float[] prob = predict(tiles, volume, z, progress);
+			final byte[] mask = new byte[prob.length];
+			for (int i = 0; i < prob.length; i++)
+				mask[i] = (byte) (prob[i] >= threshold ? 255 : 0);
+			return new ByteProcessor(w, h, mask);
 		});
+	}
+
+	private static float[] predict(final TiledPredictor tiles,
+		final Volume volume, final int z, final Progress progress)
+	{
+		progress.checkCancelled();
+		final int w = volume.width(), h = volume.height();
+		final float[] prob = new float[w * h];
+		tiles.predictSlice(volume.readSlice(z, null), w, h, prob);
+		progress.progress(z + 1, volume.depth());
+		return prob;
 	}
 }

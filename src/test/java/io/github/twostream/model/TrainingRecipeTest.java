@@ -1,0 +1,120 @@
+package io.github.twostream.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.twostream.util.Progress;
+import io.github.twostream.util.UserException;
+
+/**
+ * The issue-12 recipe on real TF: group norm + BCE/Dice + warm-up/cosine +
+ * foreground-balanced sampling learns, the schedule has its shape, presets
+ * and budgets, the threshold calibration and its persistence.
+ */
+class TrainingRecipeTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void groupNormDiceRecipeLearnsSyntheticBlobs() {
+		final SyntheticEm d = new SyntheticEm(40, 64, 3);
+		final TrainingSet t = d.trainingSet(0, 32);
+		final UNetConfig c = new UNetConfig(64, 2, 8, 0.9f, 1e-2f, 8, 0.5f, 5L, 4,
+			1f, true, 0.5f);
+		try (TaskModel m = new TaskModel(c)) {
+			// group norm adds a scale and an offset per channel of every conv
+			try (TaskModel plain = new TaskModel(c.withRecipe(0, 1f, true, 0.5f))) {
+				assertEquals(plain.parameterCount() + 2 * (8 + 8 + 16 + 16 + 8 + 8), m
+					.parameterCount());
+			}
+			final float first = m.trainSteps(t, 1, Progress.NONE);
+			m.reset();
+			final float last = m.trainSteps(t, 120, Progress.NONE);
+			assertTrue(last < first, "loss decreases: " + first + " -> " + last);
+			final int px = 64 * 64;
+			final float[] prob = new float[8 * px];
+			m.predict(Arrays.copyOfRange(d.images, 32 * px, 40 * px), 8, prob);
+			final double iou = SyntheticEm.iou(prob, d.masks, 32, 40, px);
+			assertTrue(iou > 0.8, "held-out IoU " + iou);
+		}
+	}
+
+	@Test
+	void warmUpThenCosineSchedule() {
+		final UNetConfig c = new UNetConfig(32, 2, 4, 1f, 1e-3f, 2, 0.5f, 1L, 0, 0f,
+			true, 0f);
+		try (TaskModel m = new TaskModel(c)) {
+			assertEquals(1e-3f / 5, m.learningRate(0, 100), 1e-9); // warm-up 5 steps
+			assertEquals(1e-3f, m.learningRate(4, 100), 1e-9);
+			assertEquals(1e-3f * (0.05 + 0.95 * 0.5), m.learningRate(52, 100), 2e-5);
+			assertEquals(0.05e-3f, m.learningRate(99, 100), 1e-9);
+			for (int s = 5; s < 99; s++)
+				assertTrue(m.learningRate(s + 1, 100) <= m.learningRate(s, 100));
+		}
+		try (TaskModel m = new TaskModel(c.withRecipe(0, 0f, false, 0f))) {
+			assertEquals(1e-3f, m.learningRate(0, 100), 0);
+			assertEquals(1e-3f, m.learningRate(99, 100), 0);
+		}
+	}
+
+	@Test
+	void presetsAndBudgets() {
+		final ModelPreset fast = ModelPreset.named("FAST", 64);
+		assertEquals(ModelPreset.FAST, fast.name());
+		assertEquals(0, fast.windowSize() % fast.unet().sizeMultiple());
+		assertTrue(fast.windowSize() > 64, "trains with context");
+		assertThrows(UserException.class, () -> ModelPreset.named("huge", 64));
+		final TrainingBudget b = new TrainingBudget(2, 300, 1500, 0.3, 100);
+		assertEquals(300, b.steps(20, false));
+		assertEquals(400, b.steps(200, false));
+		assertEquals(1500, b.steps(10000, false));
+		assertEquals(120, b.steps(200, true));
+		assertEquals(100, b.steps(20, true));
+	}
+
+	@Test
+	void calibrationPicksTheBestThreshold() {
+		// foreground at p = 0.32..0.99, background at 0..0.29: only t in (0.29,
+		// 0.32] separates them, so the grid's best is 0.30 with IoU 1
+		final Calibration cal = new Calibration();
+		final float[] p = new float[200];
+		final byte[] mask = new byte[200];
+		for (int i = 0; i < 100; i++) {
+			p[i] = 0.32f + 0.67f * i / 99;
+			mask[i] = TrainingSet.FOREGROUND;
+			p[100 + i] = 0.29f * i / 99;
+			mask[100 + i] = TrainingSet.BACKGROUND;
+		}
+		mask[0] = TrainingSet.IGNORE; // ignored pixels do not count
+		cal.add(p, 0, mask);
+		assertEquals(99, cal.foregroundPixels());
+		assertEquals(0.30f, cal.best(), 1e-6);
+		assertEquals(1.0, cal.iou(0.30), 1e-12);
+		assertTrue(cal.iou(0.5) < 0.8);
+		assertEquals(0.5f, new Calibration().best(), 0, "nothing to calibrate on");
+	}
+
+	@Test
+	void thresholdIsSavedWithTheCheckpoint() {
+		final UNetConfig c = new UNetConfig(32, 2, 4, 1f, 1e-3f, 2, 0.5f, 1L, 2, 1f,
+			true, 0.5f);
+		try (TaskModel m = new TaskModel(c)) {
+			m.trainSteps(new SyntheticEm(4, 32, 2).trainingSet(0, 4), 2,
+				Progress.NONE);
+			m.setThreshold(0.35f);
+			m.save(dir.resolve("ckpt"));
+		}
+		try (TaskModel back = TaskModel.load(dir.resolve("ckpt"))) {
+			assertEquals(0.35f, back.threshold(), 0);
+			assertEquals(c, back.config());
+		}
+	}
+}
