@@ -14,14 +14,17 @@ import io.github.twostream.util.UserException;
  * @param maxSteps most steps of a fresh model
  * @param fineTuneFraction fraction of the fresh budget used when fine-tuning
  * @param minFineTuneSteps fewest steps when fine-tuning
+ * @param maxFineTuneSteps most steps when fine-tuning (keeps a retrain round
+ *          short however many patches are labelled)
  */
 public record TrainingBudget(double stepsPerPatch, int minSteps, int maxSteps,
-	double fineTuneFraction, int minFineTuneSteps)
+	double fineTuneFraction, int minFineTuneSteps, int maxFineTuneSteps)
 {
 
 	public TrainingBudget {
 		if (!(stepsPerPatch > 0) || minSteps < 1 || maxSteps < minSteps ||
-			!(fineTuneFraction > 0 && fineTuneFraction <= 1) || minFineTuneSteps < 1)
+			!(fineTuneFraction > 0 && fineTuneFraction <= 1) || minFineTuneSteps < 1 ||
+			maxFineTuneSteps < minFineTuneSteps)
 			throw new UserException("invalid training budget " + stepsPerPatch + "/" +
 				minSteps + "/" + maxSteps + "/" + fineTuneFraction,
 				"use positive steps with min <= max and a fraction in (0, 1]");
@@ -31,7 +34,7 @@ public record TrainingBudget(double stepsPerPatch, int minSteps, int maxSteps,
 	public int steps(final int patches, final boolean fineTune) {
 		final int fresh = (int) Math.max(minSteps, Math.min(maxSteps, Math.round(
 			stepsPerPatch * patches)));
-		return fineTune ? Math.max(minFineTuneSteps, (int) Math.round(fresh *
-			fineTuneFraction)) : fresh;
+		return fineTune ? Math.max(minFineTuneSteps, Math.min(maxFineTuneSteps,
+			(int) Math.round(fresh * fineTuneFraction))) : fresh;
 	}
 }

@@ -56,6 +56,7 @@ class StreamCommandsTest {
 			"--depth", "2", "--filters", "8"));
 		assertTrue(train.out().contains("on 8 labelled patches"), train.out());
 		assertTrue(train.out().contains("device CPU"), train.out());
+		assertTrue(train.out().contains("(preset fast)"), train.out());
 
 		final Cli.Run score = ok(Cli.run("score", project, "--passes", "2"));
 		final List<String> rows = score.out().lines().toList();
@@ -77,6 +78,21 @@ class StreamCommandsTest {
 		final float[] px = (float[]) p.getStack().getPixels(1);
 		for (final float v : px)
 			assertTrue(v >= 0 && v <= 1);
+		// the segmentation at the version's calibrated threshold, 8-bit 0 / 255
+		final Path mask = dir.resolve("mask.tif");
+		final Cli.Run seg = ok(Cli.run("predict", project, "--mask", mask
+			.toString()));
+		assertTrue(seg.out().contains("segmentation at threshold"), seg.out());
+		final ImagePlus mk = IJ.openImage(mask.toString());
+		assertEquals(8, mk.getBitDepth());
+		final byte[] mpx = (byte[]) mk.getStack().getPixels(1);
+		final float t = Float.parseFloat(seg.out().replaceAll(
+			"(?s).*threshold ([0-9.]+).*", "$1"));
+		for (int i = 0; i < mpx.length; i++)
+			assertEquals(px[i] >= t ? (byte) 255 : 0, mpx[i], "pixel " + i);
+		ProjectCommandsTest.expectError(Cli.run("export-model", project, "--out",
+			dir.resolve("a project").resolve("pkg").toString()),
+			"inside the project folder");
 
 		final Path out = dir.resolve("suggestions out");
 		final Cli.Run sug = ok(Cli.run("suggest", project, "--k", "5", "--passes",

@@ -72,34 +72,40 @@ class TrainingRecipeTest {
 		assertEquals(0, fast.windowSize() % fast.unet().sizeMultiple());
 		assertTrue(fast.windowSize() > 64, "trains with context");
 		assertThrows(UserException.class, () -> ModelPreset.named("huge", 64));
-		final TrainingBudget b = new TrainingBudget(2, 300, 1500, 0.3, 100);
+		final TrainingBudget b = new TrainingBudget(2, 300, 1500, 0.3, 60, 150);
 		assertEquals(300, b.steps(20, false));
 		assertEquals(400, b.steps(200, false));
 		assertEquals(1500, b.steps(10000, false));
 		assertEquals(120, b.steps(200, true));
-		assertEquals(100, b.steps(20, true));
+		assertEquals(90, b.steps(20, true));
+		assertEquals(150, b.steps(500, true), "a retrain round stays short");
 	}
 
 	@Test
 	void calibrationPicksTheBestThreshold() {
-		// foreground at p = 0.32..0.99, background at 0..0.29: only t in (0.29,
-		// 0.32] separates them, so the grid's best is 0.30 with IoU 1
+		// foreground at p = 0.37..0.99, background at 0..0.34: only t in (0.34,
+		// 0.37] separates them, so the grid's best is 0.35 with IoU 1
+		final int n = 2000;
 		final Calibration cal = new Calibration();
-		final float[] p = new float[200];
-		final byte[] mask = new byte[200];
-		for (int i = 0; i < 100; i++) {
-			p[i] = 0.32f + 0.67f * i / 99;
+		final float[] p = new float[2 * n];
+		final byte[] mask = new byte[2 * n];
+		for (int i = 0; i < n; i++) {
+			p[i] = 0.37f + 0.62f * i / (n - 1);
 			mask[i] = TrainingSet.FOREGROUND;
-			p[100 + i] = 0.29f * i / 99;
-			mask[100 + i] = TrainingSet.BACKGROUND;
+			p[n + i] = 0.34f * i / (n - 1);
+			mask[n + i] = TrainingSet.BACKGROUND;
 		}
 		mask[0] = TrainingSet.IGNORE; // ignored pixels do not count
 		cal.add(p, 0, mask);
-		assertEquals(99, cal.foregroundPixels());
-		assertEquals(0.30f, cal.best(), 1e-6);
-		assertEquals(1.0, cal.iou(0.30), 1e-12);
+		assertEquals(n - 1, cal.foregroundPixels());
+		assertEquals(0.35f, cal.best(), 1e-6);
+		assertEquals(1.0, cal.iou(0.35), 1e-12);
 		assertTrue(cal.iou(0.5) < 0.8);
 		assertEquals(0.5f, new Calibration().best(), 0, "nothing to calibrate on");
+		// too few pixels: stay at 0.5
+		final Calibration few = new Calibration();
+		few.add(p, n - 500, java.util.Arrays.copyOfRange(mask, n - 500, n + 500));
+		assertEquals(0.5f, few.best(), 0);
 	}
 
 	@Test
