@@ -3,6 +3,7 @@ package io.github.twostream.loop;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.github.twostream.model.TiledPredictor;
 import io.github.twostream.model.TrainingSet;
 import io.github.twostream.volume.Patch;
 import io.github.twostream.volume.PatchGrid;
@@ -51,9 +52,9 @@ public final class ContextWindows {
 			ch, cw), null);
 		final float[] out = new float[ww * wh];
 		for (int y = 0; y < wh; y++) {
-			final int sy = clamp(mirror(y0 + y, volume.height()), cy0, cy1 - 1) - cy0;
+			final int sy = clamp(TiledPredictor.mirror(y0 + y, volume.height()), cy0, cy1 - 1) - cy0;
 			for (int x = 0; x < ww; x++) {
-				final int sx = clamp(mirror(x0 + x, volume.width()), cx0, cx1 - 1) -
+				final int sx = clamp(TiledPredictor.mirror(x0 + x, volume.width()), cx0, cx1 - 1) -
 					cx0;
 				out[y * ww + x] = inside[sy * cw + sx];
 			}
@@ -72,14 +73,6 @@ public final class ContextWindows {
 		for (int y = 0; y < h; y++)
 			System.arraycopy(mask, y * w, out, (y + margin) * ww + margin, w);
 		return out;
-	}
-
-	private static int mirror(final int c, final int length) {
-		if (length == 1) return 0;
-		final int period = 2 * (length - 1);
-		int m = c % period;
-		if (m < 0) m += period;
-		return m < length ? m : period - m;
 	}
 
 	private static int clamp(final int v, final int lo, final int hi) {

@@ -237,30 +237,30 @@ public final class ModelBench {
 		static Data open(final Path dir, final Dataset kind) {
 			final List<AutoCloseable> open = new ArrayList<>();
 			if (kind == Dataset.LUCCHI) {
-				final Volume tr = Volumes.open(dir.resolve("train-images.tif")
-					.toString());
-				open.add(tr);
-				final LabelImage trl = LabelImages.open(dir.resolve("train-labels.tif")
-					.toString(), tr);
-				open.add(trl);
-				final Volume te = Volumes.open(dir.resolve("test-images.tif")
-					.toString());
-				open.add(te);
-				final LabelImage tel = LabelImages.open(dir.resolve("test-labels.tif")
-					.toString(), te);
-				open.add(tel);
-				return new Data(tr, trl, te, tel, 255, open);
+				final Volume tr = opened(open, Volumes.open(dir.resolve(
+					"train-images.tif").toString()));
+				final Volume te = opened(open, Volumes.open(dir.resolve(
+					"test-images.tif").toString()));
+				return new Data(tr, opened(open, LabelImages.open(dir.resolve(
+					"train-labels.tif").toString(), tr)), te, opened(open, LabelImages
+						.open(dir.resolve("test-labels.tif").toString(), te)), 255, open);
 			}
 			// NB: one stack, one normalisation; slices 0-19 pool, 20-29 test
-			final Volume v = Volumes.open(dir.resolve("train-volume.tif").toString());
-			open.add(v);
-			final LabelImage l = LabelImages.open(dir.resolve("train-labels.tif")
-				.toString(), v);
-			open.add(l);
+			final Volume v = opened(open, Volumes.open(dir.resolve("train-volume.tif")
+				.toString()));
+			final LabelImage l = opened(open, LabelImages.open(dir.resolve(
+				"train-labels.tif").toString(), v));
 			final SliceRange pool = new SliceRange(0, 19), test = new SliceRange(20,
 				29);
 			return new Data(Slabs.of(v, pool), Slabs.of(l, pool), Slabs.of(v, test),
 				Slabs.of(l, test), 0, open);
+		}
+
+		private static <T extends AutoCloseable> T opened(
+			final List<AutoCloseable> open, final T c)
+		{
+			open.add(c);
+			return c;
 		}
 
 		PatchGrid grid() {

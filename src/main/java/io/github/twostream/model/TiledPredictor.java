@@ -177,7 +177,12 @@ public final class TiledPredictor {
 		}
 	}
 
-	private static int mirror(final int c, final int length) {
+	/**
+	 * Coordinate {@code c} reflected into {@code [0, length)} without
+	 * repeating the border pixel (-1 -> 1); the border rule of the tiles and
+	 * of the training windows with context.
+	 */
+	public static int mirror(final int c, final int length) {
 		if (length == 1) return 0;
 		final int period = 2 * (length - 1);
 		int m = c % period;
