@@ -47,7 +47,7 @@ public record ModelPreset(String name, UNetConfig unet,
 		final UNetConfig u = new UNetConfig(patchSize, 4, 16, 0.9f, 2e-3f, 8, 0.5f,
 			42L, 8, 1f, true, 0.5f);
 		return new ModelPreset(FAST, u, Augmentation.em(), 16, new TrainingBudget(
-			2, 300, 1500, 0.3, 60, 150));
+			6, 300, 3000, 0.3, 60, 150));
 	}
 
 	/** Bigger and longer: 32..256 filters, 192 x 192 windows, up to 20,000 steps. */
