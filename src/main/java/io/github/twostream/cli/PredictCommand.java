@@ -1,5 +1,6 @@
 package io.github.twostream.cli;
 
+import io.github.twostream.store.OutputPaths;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -33,6 +34,8 @@ public class PredictCommand implements Callable<Integer> {
 				TaskModel m = Predictions.latestModel(s.project());
 				Volume v = image == null ? null : Volumes.open(image))
 		{
+			OutputPaths.check(out, "--out", s.project(), image == null ? null
+				: Path.of(ProjectSession.filePart(image)));
 			final Volume target = v == null ? s.volume() : v;
 			Predictions.write(m, target, out, new ConsoleProgress());
 			System.out.println("Wrote " + target.width() + " x " + target.height() +

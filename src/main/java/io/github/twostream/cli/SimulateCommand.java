@@ -1,5 +1,7 @@
 package io.github.twostream.cli;
 
+import io.github.twostream.loop.ProjectSession;
+import io.github.twostream.store.OutputPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +121,9 @@ public class SimulateCommand implements Callable<Integer> {
 	public Integer call() {
 		if (seeds < 1) throw new UserException("--seeds " + seeds +
 			" is not positive", "use 1 or more");
+		OutputPaths.checkFolder(out, "--out", List.of("curves.csv", "summary.csv",
+			"curves.png", "reference.csv", "run.txt"), input(image), input(labels), input(
+				testImage), input(testLabels));
 		final int s = or(step, 10);
 		final List<Long> seedList = new ArrayList<>();
 		for (long i = 1; i <= seeds; i++)
@@ -149,6 +154,10 @@ public class SimulateCommand implements Callable<Integer> {
 				.wallSeconds(), out);
 		}
 		return 0;
+	}
+
+	private static Path input(final String spec) {
+		return Path.of(ProjectSession.filePart(spec));
 	}
 
 	private static int or(final Integer v, final int otherwise) {

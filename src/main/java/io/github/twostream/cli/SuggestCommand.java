@@ -1,6 +1,8 @@
 package io.github.twostream.cli;
 
+import io.github.twostream.store.OutputPaths;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -52,6 +54,9 @@ public class SuggestCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		try (ProjectSession s = ProjectSession.open(project)) {
+			if (out != null) OutputPaths.checkFolder(out, "--out", s.project(), List
+				.of(IJ1SuggestionView.ROI_ZIP, IJ1SuggestionView.HEATMAP_TIFF,
+					IJ1SuggestionView.RESULTS_CSV, SuggestionOutputs.SCORES_CSV));
 			final int patch = s.grid().patchSize();
 			final SuggestSettings settings = new SuggestSettings(strategy, k, passes,
 				SuggestSettings.defaults(patch).typicalityK(), seed, encoder
