@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.github.twostream.loop.ProjectCheck;
+import io.github.twostream.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,12 +27,13 @@ public class CheckCommand implements Callable<Integer> {
 		r.checked().forEach(c -> System.out.println("checked  " + c));
 		r.leftovers().forEach(f -> System.out.println((clean ? "removed  "
 			: "leftover ") + f));
-		r.problems().forEach(p -> System.err.println("twostream check: problem: " +
-			p));
-		System.out.println(r.ok() ? "Project " + project + " is sound" +
-			(r.leftovers().isEmpty() || clean ? ""
-				: "; remove the leftovers with --clean")
-			: r.problems().size() + " problem(s) in " + project);
-		return r.ok() ? 0 : 1;
+		r.problems().forEach(p -> System.out.println("problem  " + p));
+		if (!r.ok()) throw new UserException(r.problems().size() +
+			" problem(s) in " + project + " (listed above), first: " + r.problems()
+				.get(0).split(" -- ")[0], "fix them as each line says; 'twostream " +
+					"backup' copies what is sound");
+		System.out.println("Project " + project + " is sound" + (r.leftovers()
+			.isEmpty() || clean ? "" : "; remove the leftovers with --clean"));
+		return 0;
 	}
 }

@@ -43,10 +43,15 @@ public class ScoreCommand implements Callable<Integer> {
 		BadArgumentException.atLeast("--passes", passes, 0);
 		if (passes > 100) throw new BadArgumentException("--passes must be at most 100 (got " +
 			passes + ")", "use 0 (no BALD) to 100; 8 is typical");
-		try (ProjectSession s = ProjectSession.open(project);
-				TaskModel m = Predictions.latestModel(s.project()))
-		{
+		try (ProjectSession s = ProjectSession.open(project)) {
 			if (out != null) OutputPaths.check(out, "--out", s.project());
+			score(s);
+		}
+		return 0;
+	}
+
+	private void score(final ProjectSession s) throws Exception {
+		try (TaskModel m = Predictions.latestModel(s.project())) {
 			final PatchScores a = StreamA.scorePool(m, new PoolPatches(s.volume(), s
 				.grid()), passes, new ConsoleProgress());
 			final StringBuilder sb = new StringBuilder("id,z,y,x,entropy,margin,bald\n");
@@ -71,6 +76,5 @@ public class ScoreCommand implements Callable<Integer> {
 					" patches to " + out);
 			}
 		}
-		return 0;
 	}
 }

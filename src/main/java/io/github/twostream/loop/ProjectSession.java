@@ -107,6 +107,9 @@ public final class ProjectSession implements AutoCloseable {
 	{
 		final String spec = absoluteSpec(imageSpec);
 		try (Project project = Project.open(dir); Volume v = Volumes.open(spec)) {
+			final ImageRef shape = new ImageRef(spec, "", v.width(), v.height(), v
+				.depth(), v.bitDepth());
+			if (!project.image().sameShape(shape)) project.relinkImage(shape); // NB: throws the shape error
 			final String fingerprint = Volumes.fingerprint(spec);
 			final boolean same = project.image().fingerprint().equals(fingerprint);
 			if (!same && !force) throw new UserException("The image " + imageSpec +

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,7 +37,7 @@ public final class OutputPaths {
 	public static void check(final Path out, final String option,
 		final Project project, final Path... inputs)
 	{
-		final List<Path> reads = new ArrayList<>(List.of(inputs));
+		final List<Path> reads = new ArrayList<>(Arrays.asList(inputs));
 		reads.add(project.imageFile());
 		check(out, option, project.dir(), reads.toArray(Path[]::new));
 	}

@@ -92,6 +92,7 @@ public final class Project implements AutoCloseable {
 				" already holds a project", "open it, or choose a new folder");
 			if (!isEmpty(target)) throw new UserException("The folder " + dir +
 				" exists and is not a project", "choose a new or empty folder");
+			checkWritable(target);
 		}
 		final Path parent = target.getParent();
 		try {
