@@ -69,7 +69,7 @@ public final class TiffDirectories {
 						", outside the file's " + size + " bytes");
 				}
 				if (!seen.add(offset)) throw new UserException(file +
-					" is damaged: its page chain loops (page " + (pages + 1) +
+					" is damaged: its page chain loops (the link after page " + pages +
 					" points back to byte " + offset + ", an earlier page)",
 					"open it in Fiji and save it again as TIFF, or export it again from its source");
 				if (++pages > maxPages) throw damaged(file, "more than " + maxPages +
