@@ -61,7 +61,7 @@ class FaultTest {
 
 	@Test
 	void restoredBackupNextToStaleWalIsRefusedNotCorrupted() throws Exception {
-		final Path dir = tmp.resolve("p");
+		final Path dir = tmp.resolve("p q"); // NB: the immutable URI escapes spaces
 		try (Project p = Project.create(dir, TestProjects.image(), TestProjects
 			.grid()))
 		{
@@ -69,7 +69,7 @@ class FaultTest {
 		}
 		final byte[] backup = Files.readAllBytes(dir.resolve(Project.DATABASE));
 		// a crashed session: labels in the log, log and database copied while open
-		final Path crashed = tmp.resolve("crashed");
+		final Path crashed = tmp.resolve("crashed copy");
 		try (Project p = Project.open(dir)) {
 			for (int id = 2; id < 12; id++)
 				label(p, id, id);
