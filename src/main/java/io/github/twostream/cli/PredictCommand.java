@@ -1,5 +1,6 @@
 package io.github.twostream.cli;
 
+import io.github.twostream.store.OutputPaths;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -7,7 +8,7 @@ import java.util.concurrent.Callable;
 import io.github.twostream.loop.Predictions;
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.model.TaskModel;
-import io.github.twostream.util.UserException;
+import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.volume.Volume;
 import io.github.twostream.volume.Volumes;
 import picocli.CommandLine.Command;
@@ -40,27 +41,35 @@ public class PredictCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (out == null && mask == null) throw new UserException(
+		if (out == null && mask == null) throw new BadArgumentException(
 			"nothing to write", "give --out PROB.tif and/or --mask MASK.tif");
 		if (threshold != null && !(threshold > 0 && threshold < 1))
-			throw new UserException("--threshold " + threshold + " is not in (0, 1)",
+			throw new BadArgumentException("--threshold " + threshold + " is not in (0, 1)",
 				"use e.g. 0.5");
-		try (ProjectSession s = ProjectSession.open(project);
-				TaskModel m = Predictions.latestModel(s.project());
-				Volume v = image == null ? null : Volumes.open(image))
-		{
-			final Volume target = v == null ? s.volume() : v;
-			final String shape = target.width() + " x " + target.height() + " x " +
-				target.depth();
-			if (out != null) {
-				Predictions.write(m, target, out, new ConsoleProgress());
-				System.out.println("Wrote " + shape + " probabilities to " + out);
-			}
-			if (mask != null) {
-				final float t = threshold != null ? threshold : m.threshold();
-				Predictions.writeMask(m, target, t, mask, new ConsoleProgress());
-				System.out.println(String.format(Locale.ROOT,
-					"Wrote the %s segmentation at threshold %.2f to %s", shape, t, mask));
+		try (ProjectSession s = ProjectSession.open(project)) {
+			// NB: before the model loads: a refused output costs nothing
+			final Path input = image == null ? null : Path.of(ProjectSession
+				.filePart(image));
+			if (out != null) OutputPaths.check(out, "--out", s.project(), input);
+			if (mask != null) OutputPaths.check(mask, "--mask", s.project(), input,
+				out);
+			try (TaskModel m = Predictions.latestModel(s.project());
+					Volume v = image == null ? null : Volumes.open(image))
+			{
+				final Volume target = v == null ? s.volume() : v;
+				final String shape = target.width() + " x " + target.height() + " x " +
+					target.depth();
+				if (out != null) {
+					Predictions.write(m, target, out, new ConsoleProgress());
+					System.out.println("Wrote " + shape + " probabilities to " + out);
+				}
+				if (mask != null) {
+					final float t = threshold != null ? threshold : m.threshold();
+					Predictions.writeMask(m, target, t, mask, new ConsoleProgress());
+					System.out.println(String.format(Locale.ROOT,
+						"Wrote the %s segmentation at threshold %.2f to %s", shape, t,
+						mask));
+				}
 			}
 		}
 		return 0;

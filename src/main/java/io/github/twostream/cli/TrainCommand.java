@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.loop.TaskStage;
+import io.github.twostream.util.BadArgumentException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,8 +33,7 @@ public class TrainCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (steps < 0) throw new io.github.twostream.util.UserException("--steps " +
-			steps + " is negative", "use 0 (automatic) or a positive number");
+		BadArgumentException.atLeast("--steps", steps, 0); // NB: 0 = automatic
 		try (ProjectSession s = ProjectSession.open(project);
 				TaskStage.Trained t = TaskStage.train(s, model.preset(s.grid()
 					.patchSize()), steps, fromScratch, new ConsoleProgress()))

@@ -19,6 +19,7 @@ import io.github.twostream.store.ModelVersion;
 import io.github.twostream.store.PatchLabel;
 import io.github.twostream.store.Project;
 import io.github.twostream.util.Progress;
+import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.util.UserException;
 import io.github.twostream.volume.PatchGrid;
 import io.github.twostream.volume.Volume;
@@ -101,6 +102,8 @@ public final class TaskStage {
 		final ModelPreset preset, final int steps, final boolean fromScratch,
 		final Progress progress)
 	{
+		// NB: 0 = the preset's budget
+		BadArgumentException.atLeast("training steps", steps, 0);
 		final Project project = session.project();
 		final Map<Integer, byte[]> masks = new LinkedHashMap<>();
 		for (final int id : project.labels().labelledIds())
