@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
 		SuggestCommand.class, //
 		MacroCommand.class, //
 		SimulateCommand.class, //
+		NoiseFloorCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {
 
