@@ -124,6 +124,12 @@ public class SimulateCommand implements Callable<Integer> {
 			"(twostream noise-floor A B). Default ${DEFAULT-VALUE}.")
 	long runId;
 
+	@Option(names = "--jobs", defaultValue = "1", paramLabel = "N",
+		description = "Run up to N (strategy, seed) runs at the same time, each " +
+			"with its own TF session (default ${DEFAULT-VALUE}); same numbers as " +
+			"one after the other.")
+	int jobs;
+
 	@Option(names = "--quick",
 		description = "Small U-Net (depth 2, 8 filters), few steps, 1 encoder epoch: a smoke run.")
 	boolean quick;
@@ -159,6 +165,7 @@ public class SimulateCommand implements Callable<Integer> {
 			testImage, testLabels, train, test, config, tuning),
 			new ConsoleProgress()))
 		{
+			sim.setJobs(jobs);
 			if (!sim.checkInput()) throw new UserException(sim.getErrorMessage(),
 				"fix the input and run again");
 			sim.process();

@@ -18,6 +18,7 @@ import io.github.twostream.util.Progress;
  * {@code scores.csv} with the TP/FP/FN counts). Saves one training and one
  * evaluation per extra strategy and seed (1/20 of a 20-round run each).
  * NB: the simulator's {@code run.txt} guards the settings they depend on.
+ * Synchronised, so parallel runs of one seed train it once (the others wait).
  */
 final class RoundZero {
 
@@ -30,7 +31,7 @@ final class RoundZero {
 	}
 
 	/** The round-0 checkpoint of {@code seed}, trained (and closed) if missing. */
-	Path model(final long seed, final Supplier<TaskModel> train) {
+	synchronized Path model(final long seed, final Supplier<TaskModel> train) {
 		final Path dir = root.resolve("seed-" + seed).resolve("model");
 		if (Files.isDirectory(dir)) {
 			progress.status("Round 0 of seed " + seed + ": shared model " + dir);
@@ -43,7 +44,7 @@ final class RoundZero {
 	}
 
 	/** The round-0 test scores of {@code seed}, evaluated if missing. */
-	Evaluation.Scores scores(final long seed,
+	synchronized Evaluation.Scores scores(final long seed,
 		final Supplier<Evaluation.Scores> evaluate)
 	{
 		final Path file = root.resolve("seed-" + seed).resolve("scores.csv");

@@ -136,6 +136,7 @@ public final class Simulator implements AutoCloseable {
 	private PoolPatches pool;
 	private Oracle oracle;
 	private RoundZero roundZero;
+	private int jobs = 1;
 	private float[][] embedding;
 	private double[] typicality;
 	/** Ground-truth foreground fraction per pool patch (random-fg only). */
@@ -196,6 +197,20 @@ public final class Simulator implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Runs up to {@code jobs} (strategy, seed) runs at the same time, each on
+	 * its own thread and TF session (default 1: one after the other). NB: the
+	 * TF sessions of a process share one intra-op thread pool
+	 * ({@code TF_NUM_INTRAOP_THREADS}), so the numbers equal those of a serial
+	 * run with the same thread count; the gain is the idle time of one run's
+	 * small ops, Java-side work and I/O, filled by the other's.
+	 */
+	public void setJobs(final int jobs) {
+		if (jobs < 1) throw new UserException("--jobs " + jobs +
+			" is not positive", "use 1 or more (2 on a 2-core machine)");
+		this.jobs = jobs;
+	}
+
 	/** Why {@link #checkInput()} failed, or null. */
 	public String getErrorMessage() {
 		return errorMessage;
@@ -218,9 +233,11 @@ public final class Simulator implements AutoCloseable {
 			.needsGroundTruth())) truthForeground = truthForeground();
 		final double[] reference = reference();
 		final SimulationState state = SimulationState.open(config.curvesCsv());
+		final List<Runnable> runs = new ArrayList<>();
 		for (final String strategy : config.strategies())
 			for (final long seed : config.seeds())
-				runStrategy(strategy, seed, state);
+				runs.add(() -> runStrategy(strategy, seed, state));
+		ParallelRuns.run(runs, jobs);
 		// NB: the curves as written (6 significant digits), so a resumed run
 		// reports exactly what an uninterrupted one does
 		final Curves curves = readCurves();

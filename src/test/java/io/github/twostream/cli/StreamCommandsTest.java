@@ -71,10 +71,10 @@ class StreamCommandsTest {
 		assertEquals(257, aLines.size());
 		assertEquals(embLines.get(1).split(",")[0] + "," + embLines.get(1).split(
 			",")[1], aLines.get(1).split(",")[0] + "," + aLines.get(1).split(",")[1]);
-		final String[] v = aLines.get(5).split(",");
+		final String[] row = aLines.get(5).split(",");
 		double norm = 0;
-		for (int j = 4; j < v.length; j++)
-			norm += Double.parseDouble(v[j]) * Double.parseDouble(v[j]);
+		for (int j = 4; j < row.length; j++)
+			norm += Double.parseDouble(row[j]) * Double.parseDouble(row[j]);
 		assertEquals(1, norm, 1e-3, "L2-normalised rows");
 		ProjectCommandsTest.expectError(Cli.run("export-embeddings", project,
 			"--stream", "c", "--out", embA.toString()), "--stream a or --stream b");

@@ -102,6 +102,22 @@ class SimulatorTest {
 	}
 
 	@Test
+	void parallelRunsGiveTheSameNumbers() throws IOException {
+		final Path out = tmp.resolve("parallel");
+		copyTree(first.resolve("encoder"), out.resolve("encoder"));
+		Files.copy(first.resolve("reference.csv"), out.resolve("reference.csv"));
+		final List<String> two = List.of("random", "random-fg");
+		try (Simulator sim = new Simulator(settings(out, two), Progress.NONE)) {
+			sim.setJobs(2);
+			assertTrue(sim.checkInput(), () -> sim.getErrorMessage());
+			assertTrue(sim.process());
+			for (final String s : two)
+				assertSameNumbers(result.curves().of(s), sim.getResult().curves().of(
+					s));
+		}
+	}
+
+	@Test
 	void randomFgGetsItsForegroundShare() throws Exception {
 		final RoundLog log = RoundLog.open(first.resolve("rounds/random-fg-1.csv"));
 		assertEquals(4, log.size());
