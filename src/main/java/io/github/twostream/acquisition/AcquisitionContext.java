@@ -49,7 +49,14 @@ public final class AcquisitionContext {
 	private final double[] groundTruthForeground;
 
 	private AcquisitionContext(final Builder b) {
-		this.groundTruthForeground = null;
+		this(b, b.novelty != null ? b.novelty : //
+			b.unsupervisedEmbedding != null ? Distances.nearest(
+				b.unsupervisedEmbedding, b.labelled) : null, null);
+	}
+
+	private AcquisitionContext(final Builder b, final double[] novelty,
+		final double[] groundTruthForeground)
+	{
 		this.n = b.n;
 		this.labelled = (BitSet) b.labelled.clone();
 		this.round = b.round;
@@ -59,25 +66,7 @@ public final class AcquisitionContext {
 		this.supervisedEmbedding = b.supervisedEmbedding;
 		this.unsupervisedEmbedding = b.unsupervisedEmbedding;
 		this.typicality = b.typicality;
-		this.novelty = b.novelty != null ? b.novelty : //
-			b.unsupervisedEmbedding != null ? Distances.nearest(
-				b.unsupervisedEmbedding, b.labelled) : null;
-	}
-
-	/** A copy of {@code o} with the ground truth's foreground fractions. */
-	private AcquisitionContext(final AcquisitionContext o,
-		final double[] groundTruthForeground)
-	{
-		this.n = o.n;
-		this.labelled = o.labelled;
-		this.round = o.round;
-		this.entropy = o.entropy;
-		this.margin = o.margin;
-		this.bald = o.bald;
-		this.supervisedEmbedding = o.supervisedEmbedding;
-		this.unsupervisedEmbedding = o.unsupervisedEmbedding;
-		this.typicality = o.typicality;
-		this.novelty = o.novelty;
+		this.novelty = novelty;
 		this.groundTruthForeground = groundTruthForeground;
 	}
 
@@ -90,7 +79,12 @@ public final class AcquisitionContext {
 		if (fraction.length != n) throw new UserException("The ground-truth " +
 			"foreground has " + fraction.length + " entries for a pool of " + n +
 			" patches", "compute it for the current patch grid");
-		return new AcquisitionContext(this, fraction);
+		// NB: through a builder of the same contents (labelled set, arrays)
+		final Builder b = builder(n).labelled(labelled).round(round).entropy(
+			entropy).margin(margin).bald(bald).supervisedEmbedding(
+				supervisedEmbedding).unsupervisedEmbedding(unsupervisedEmbedding)
+			.typicality(typicality);
+		return new AcquisitionContext(b, novelty, fraction);
 	}
 
 	/**

@@ -415,8 +415,10 @@ public final class Simulator implements AutoCloseable {
 			try (TaskModel model = trainRound(models, seed, r, log)) {
 				progress.status(String.format(Locale.ROOT,
 					"%s seed %d round %d/%d: evaluating", name, seed, r, rounds - 1));
-				scores = r == 0 ? roundZero.scores(seed, () -> evaluate(model))
-					: evaluate(model);
+				// NB: evaluated in every run, round 0 too: prediction advances TF's
+				// stateful dropout RNG, so skipping it would change the MC-dropout
+				// passes (BALD) that follow, and resume would no longer be exact
+				scores = evaluate(model);
 				final int k = Math.min(config.step(), config.budget() - masks.size());
 				if (r < rounds - 1 && k > 0) {
 					progress.status(String.format(Locale.ROOT,
