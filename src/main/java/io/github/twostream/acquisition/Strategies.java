@@ -8,6 +8,7 @@ import org.scijava.InstantiableException;
 import org.scijava.plugin.PluginIndex;
 import org.scijava.plugin.PluginInfo;
 
+import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.util.UserException;
 
 /**
@@ -54,7 +55,7 @@ public final class Strategies {
 	 */
 	public static AcquisitionStrategy forProduct(final String name) {
 		final AcquisitionStrategy s = byName(name);
-		if (s.needsGroundTruth()) throw new UserException("Strategy '" + name +
+		if (s.needsGroundTruth()) throw new BadArgumentException("Strategy '" + name +
 			"' reads the ground truth: it is a simulation-only baseline",
 			"use it with 'twostream simulate'; to suggest patches use one of: " +
 				String.join(", ", productNames()));
@@ -69,7 +70,7 @@ public final class Strategies {
 	public static AcquisitionStrategy byName(final String name) {
 		for (final PluginInfo<AcquisitionStrategy> info : infos())
 			if (info.getName().equals(name)) return instantiate(info);
-		throw new UserException("Unknown acquisition strategy '" + name + "'",
+		throw new BadArgumentException("Unknown acquisition strategy '" + name + "'",
 			"use one of: " + String.join(", ", names()));
 	}
 

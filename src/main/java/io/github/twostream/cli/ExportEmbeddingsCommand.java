@@ -1,5 +1,6 @@
 package io.github.twostream.cli;
 
+import io.github.twostream.store.OutputPaths;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import io.github.twostream.loop.StructureStage;
 import io.github.twostream.store.AtomicFiles;
 import io.github.twostream.store.ModelVersion;
 import io.github.twostream.store.Project;
+import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.util.UserException;
 import io.github.twostream.volume.Patch;
 import io.github.twostream.volume.PatchGrid;
@@ -44,7 +46,7 @@ public class ExportEmbeddingsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		if (supervised) stream = "a";
-		if (!stream.equals("a") && !stream.equals("b")) throw new UserException(
+		if (!stream.equals("a") && !stream.equals("b")) throw new BadArgumentException(
 			"--stream " + stream + " is not a stream", "use --stream a or --stream b");
 		final float[][] emb;
 		final String source;
@@ -52,6 +54,7 @@ public class ExportEmbeddingsCommand implements Callable<Integer> {
 		if (stream.equals("a")) try (ProjectSession s = ProjectSession.open(
 			project))
 		{
+			OutputPaths.check(out, "--out", s.project());
 			emb = StreamA.supervisedEmbedding(s, new ConsoleProgress()).orElseThrow(
 				() -> new UserException("The project has no trained task model yet",
 					"train one first: twostream train " + project));
@@ -59,6 +62,7 @@ public class ExportEmbeddingsCommand implements Callable<Integer> {
 			grid = s.grid();
 		}
 		else try (Project p = Project.open(project)) {
+			OutputPaths.check(out, "--out", p);
 			final ModelVersion v = StructureStage.latestWithEmbeddings(p).orElseThrow(
 				() -> new UserException("The project has no embeddings yet",
 					"train the encoder first: twostream train-encoder " + project));

@@ -38,9 +38,9 @@ class StreamCommandsTest {
 		ProjectCommandsTest.expectError(Cli.run("predict", project, "--out", dir
 			.resolve("p.tif").toString()), "no trained task model yet");
 		ProjectCommandsTest.expectError(Cli.run("suggest", project, "--strategy",
-			"nonsense"), "nonsense");
+			"nonsense"), 2, "nonsense");
 		ProjectCommandsTest.expectError(Cli.run("suggest", project, "--strategy",
-			"random-fg"), "simulation-only baseline");
+			"random-fg"), 2, "simulation-only baseline");
 		ProjectCommandsTest.expectError(Cli.run("export-embeddings", project,
 			"--stream", "a", "--out", dir.resolve("e.csv").toString()),
 			"no trained task model yet");
@@ -77,7 +77,7 @@ class StreamCommandsTest {
 			norm += Double.parseDouble(row[j]) * Double.parseDouble(row[j]);
 		assertEquals(1, norm, 1e-3, "L2-normalised rows");
 		ProjectCommandsTest.expectError(Cli.run("export-embeddings", project,
-			"--stream", "c", "--out", embA.toString()), "--stream a or --stream b");
+			"--stream", "c", "--out", embA.toString()), 2, "--stream a or --stream b");
 
 		final Cli.Run score = ok(Cli.run("score", project, "--passes", "2"));
 		final List<String> rows = score.out().lines().toList();
