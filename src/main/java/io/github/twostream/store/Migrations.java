@@ -86,7 +86,21 @@ public final class Migrations {
 			  patch_id INTEGER NOT NULL,
 			  dim INTEGER NOT NULL,
 			  vector BLOB NOT NULL,
-			  PRIMARY KEY (encoder_id, patch_id))"""));
+			  PRIMARY KEY (encoder_id, patch_id))"""),
+		// v4 (annotation view): active annotation seconds per accepted patch and
+		// suggestions the expert skipped.
+		List.of("""
+			CREATE TABLE annotation_times (
+			  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+			  patch_id INTEGER NOT NULL,
+			  seconds REAL NOT NULL,
+			  time INTEGER NOT NULL)""",
+			"CREATE INDEX annotation_times_patch ON annotation_times (patch_id)", """
+			CREATE TABLE skipped_suggestions (
+			  round INTEGER NOT NULL,
+			  patch_id INTEGER NOT NULL,
+			  time INTEGER NOT NULL,
+			  PRIMARY KEY (round, patch_id))"""));
 
 	/** The schema version this code writes. */
 	public static final int CURRENT = STEPS.size();

@@ -49,6 +49,7 @@ public final class Project implements AutoCloseable {
 	private final Queries queries;
 	private final Models models;
 	private final Embeddings embeddings;
+	private final AnnotationLog annotationLog;
 
 	private Project(final Path dir, final Db db, final ImageRef image,
 		final GridSpec gridSpec)
@@ -63,6 +64,7 @@ public final class Project implements AutoCloseable {
 		this.queries = new DefaultQueries(db);
 		this.models = new DefaultModels(db);
 		this.embeddings = new DefaultEmbeddings(db);
+		this.annotationLog = new DefaultAnnotationLog(db);
 	}
 
 	// -- Create and open --
@@ -249,6 +251,11 @@ public final class Project implements AutoCloseable {
 
 	public Embeddings embeddings() {
 		return embeddings;
+	}
+
+	/** Annotation seconds per accepted patch and skipped suggestions. */
+	public AnnotationLog annotationLog() {
+		return annotationLog;
 	}
 
 	/** The database's schema version. */
