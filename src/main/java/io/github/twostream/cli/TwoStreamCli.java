@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
 		PredictCommand.class, //
 		ScoreCommand.class, //
 		SuggestCommand.class, //
+		ViewCommand.class, //
+		BenchViewCommand.class, //
 		MacroCommand.class, //
 		SimulateCommand.class, //
 	})
