@@ -405,11 +405,15 @@ public final class AnnotationSession implements AutoCloseable {
 				if (mask[i] == Masks.IGNORE) mask[i] = Masks.BACKGROUND;
 			project.labels().put(p.id(), LabelKind.DENSE, mask);
 			project.annotationLog().addSeconds(p.id(), seconds);
-			if (round != null) project.annotationLog().unskip(round.round(), p.id());
+			if (round != null && s.state() == SuggestionState.SKIPPED) project
+				.annotationLog().unskip(round.round(), p.id());
 			sl.write(p, mask, false);
 			fire(l -> l.labelsChanged(p.z(), Box.of(p)));
-			refresh();
-			moveToPending();
+			// NB: stored; the states and the move follow as the next writer task
+			writer.execute(() -> {
+				refresh();
+				moveToPending();
+			});
 			return p.id();
 		});
 	}

@@ -81,6 +81,7 @@ public final class AnnotationBenchmark {
 			IJ.wait(1500);
 			out.printf(Locale.ROOT, "View: %d x %d slices, magnification %.2f%n",
 				em.getWidth(), em.getHeight(), view.canvas().getMagnification());
+			out.println("Load average before: " + loadAverage());
 			strokeLatency(view);
 			layerSwitch(view);
 			acceptToSaved(view);
@@ -166,6 +167,7 @@ public final class AnnotationBenchmark {
 	{
 		final AnnotationSession s = view.session();
 		final int before = s.projectSession().project().labels().count();
+		final long gc0 = gcMillis();
 		final CompletableFuture<?> training = s.retrain();
 		final List<Long> stalls = new ArrayList<>();
 		int painted = 0;
@@ -189,7 +191,27 @@ public final class AnnotationBenchmark {
 		out.printf(Locale.ROOT, "  retrain: %d steps in %.1f s, %d strokes painted meanwhile, " +
 			"labelled patches %d -> %d%n", trainSteps, (System.nanoTime() - t0) / 1e9,
 			painted, before, s.projectSession().project().labels().count());
+		out.printf(Locale.ROOT, "  GC during the retrain: %d ms; load average after: %s%n",
+			gcMillis() - gc0, loadAverage());
 		print("event-thread stall during retrain", stalls, 100);
+	}
+
+	/** The machine's 1/5/15-minute load average (Linux), to judge the noise. */
+	static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).trim();
+		}
+		catch (final java.io.IOException | RuntimeException e) {
+			return "unknown";
+		}
+	}
+
+	private static long gcMillis() {
+		long ms = 0;
+		for (final var gc : java.lang.management.ManagementFactory
+			.getGarbageCollectorMXBeans())
+			ms += Math.max(0, gc.getCollectionTime());
+		return ms;
 	}
 
 	private void print(final String what, final List<Long> nanos,

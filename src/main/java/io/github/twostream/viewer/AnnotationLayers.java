@@ -109,20 +109,25 @@ public final class AnnotationLayers {
 		final byte[] painted = new byte[(x1 - x0) * (y1 - y0)];
 		if (labels != null) labels.copy(new Box(x0, y0, x1, y1), painted);
 		else java.util.Arrays.fill(painted, Masks.IGNORE);
-		final int heatAlpha = (int) Math.round(opacity * 255);
+		final int heatAlpha = (int) Math.round(opacity * 255) << 24;
+		final boolean showHeat = heatVisible && heat != null && heatAlpha != 0;
 		final double scale = 255 / (max - min);
 		for (int y = y0; y < y1; y++)
 			for (int x = x0; x < x1; x++) {
 				final int i = y * width + x;
 				int px = 0;
-				if (heatVisible && heat != null && heatAlpha > 0) {
+				if (showHeat) {
 					final float v = heat[i];
-					if (!Float.isNaN(v)) px = (heatAlpha << 24) | lut[Math.max(0, Math
-						.min(255, (int) ((v - min) * scale)))];
+					if (v == v) px = heatAlpha | lut[Math.max(0, Math.min(255,
+						(int) ((v - min) * scale)))];
 				}
 				if (outline != null && outline[i]) px = over(px, PREDICTION_RGB,
 					PREDICTION_ALPHA);
 				final byte l = painted[(y - y0) * (x1 - x0) + x - x0];
+				if (l == Masks.IGNORE) {
+					argb[i] = px;
+					continue;
+				}
 				if (l == Masks.FOREGROUND) px = over(px, FOREGROUND_RGB,
 					FOREGROUND_ALPHA);
 				else if (l == Masks.BACKGROUND) px = over(px, BACKGROUND_RGB,

@@ -22,11 +22,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.ImageCanvas;
 import ij.gui.ImageLayout;
-import ij.gui.ImageRoi;
-import ij.gui.Overlay;
-import ij.gui.Roi;
 import ij.gui.StackWindow;
-import ij.gui.TextRoi;
 import io.github.twostream.annotation.AnnotatedSuggestion;
 import io.github.twostream.annotation.AnnotationSession;
 import io.github.twostream.annotation.Box;
@@ -58,7 +54,6 @@ public final class IJ1AnnotationView implements AnnotationView,
 	private final AnnotationCanvas canvas;
 	private final AnnotationPanel panel = new AnnotationPanel();
 	private final AnnotationLayers layers;
-	private final ImageRoi layerRoi;
 	private final Window window;
 	private final Runnable onClose;
 	private final KeyEventDispatcher keys;
@@ -68,6 +63,10 @@ public final class IJ1AnnotationView implements AnnotationView,
 	private boolean heatVisible = true, predictionVisible;
 	private int shownZ = -1, shownPatch = -1;
 	private long heatRequest;
+	private final java.util.Map<HeatmapLayer, float[]> heatCache =
+		new java.util.EnumMap<>(HeatmapLayer.class);
+	private int cachedZ = -1;
+	private Object cachedScores;
 	private volatile long lastPaintEnd;
 
 	/**
@@ -107,8 +106,6 @@ public final class IJ1AnnotationView implements AnnotationView,
 		this.imp = image;
 		this.onClose = onClose;
 		this.layers = new AnnotationLayers(image.getWidth(), image.getHeight());
-		this.layerRoi = new ImageRoi(0, 0, layers.image());
-		layerRoi.setName("annotation layers");
 		this.canvas = new AnnotationCanvas(image);
 		this.window = new AnnotationWindow(image, canvas, panel);
 		wirePanel();
@@ -319,8 +316,18 @@ public final class IJ1AnnotationView implements AnnotationView,
 				? "no task model yet (cold start)" : "no scores yet");
 		}
 		else {
-			final float[] field = new float[imp.getWidth() * imp.getHeight()];
-			session.patchLayer(layer, z, field);
+			// NB: smoothing a large slice is the costly part; switching back and
+			// forth between layers reuses it
+			if (z != cachedZ || session.scores() != cachedScores) {
+				heatCache.clear();
+				cachedZ = z;
+				cachedScores = session.scores();
+			}
+			final float[] field = heatCache.computeIfAbsent(layer, l -> {
+				final float[] f = new float[imp.getWidth() * imp.getHeight()];
+				session.patchLayer(l, z, f);
+				return f;
+			});
 			layers.setHeat(field, lo, hi);
 			panel.legend(name, lo, hi, layers, "");
 		}
@@ -359,31 +366,47 @@ public final class IJ1AnnotationView implements AnnotationView,
 				mag) + 2 * pad);
 	}
 
-	/** Numbered boxes of the suggestions on their slices, over the layers. */
+	/**
+	 * Boxes and numbers are drawn by the canvas itself (NB: an ImageJ Overlay
+	 * would make ImageJ repaint the whole canvas double-buffered on every
+	 * stroke).
+	 */
 	private void rebuildOverlay() {
-		final Overlay o = new Overlay();
-		o.add(layerRoi);
+		canvas.repaint();
+	}
+
+	/** Draws the layers and the numbered boxes over the EM, within the clip. */
+	private void drawOver(final java.awt.Graphics2D g) {
+		final Rectangle clip = g.getClipBounds() != null ? g.getClipBounds()
+			: new Rectangle(canvas.getSize());
+		final int x0 = Math.max(0, canvas.offScreenX(clip.x)), y0 = Math.max(0,
+			canvas.offScreenY(clip.y));
+		final int x1 = Math.min(imp.getWidth(), canvas.offScreenX(clip.x +
+			clip.width) + 1), y1 = Math.min(imp.getHeight(), canvas.offScreenY(clip.y +
+				clip.height) + 1);
+		if (x0 < x1 && y0 < y1) g.drawImage(layers.image(), canvas.screenX(x0),
+			canvas.screenY(y0), canvas.screenX(x1), canvas.screenY(y1), x0, y0, x1,
+			y1, null);
+		final double mag = canvas.getMagnification();
 		final int current = session.current().map(s -> s.patch().id()).orElse(-1);
+		g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD,
+			14));
 		for (final AnnotatedSuggestion s : session.suggestions()) {
 			final var p = s.patch();
-			final Roi box = new Roi(p.x(), p.y(), p.w(), p.h());
+			if (p.z() != shownZ) continue;
 			final Color c = s.state() == SuggestionState.ACCEPTED ? ACCEPTED : s
 				.state() == SuggestionState.SKIPPED ? SKIPPED : PENDING;
-			box.setStrokeColor(c);
-			box.setStrokeWidth(p.id() == current ? 4 : 1.5);
-			if (s.state() == SuggestionState.SKIPPED) box.setStroke(
-				new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
-					java.awt.BasicStroke.JOIN_MITER, 10, new float[] { 6, 4 }, 0));
-			box.setPosition(p.z() + 1);
-			o.add(box);
-			final TextRoi label = new TextRoi(p.x() + 3, p.y() + 1, String.valueOf(s
-				.number()), new java.awt.Font(java.awt.Font.SANS_SERIF,
-					java.awt.Font.BOLD, 14));
-			label.setStrokeColor(c);
-			label.setPosition(p.z() + 1);
-			o.add(label);
+			g.setColor(c);
+			final float width = p.id() == current ? 4f : 1.5f;
+			g.setStroke(s.state() == SuggestionState.SKIPPED
+				? new java.awt.BasicStroke(width, java.awt.BasicStroke.CAP_BUTT,
+					java.awt.BasicStroke.JOIN_MITER, 10, new float[] { 6, 4 }, 0)
+				: new java.awt.BasicStroke(width));
+			final int sx = canvas.screenX(p.x()), sy = canvas.screenY(p.y());
+			g.drawRect(sx, sy, (int) Math.round(p.w() * mag), (int) Math.round(p
+				.h() * mag));
+			g.drawString(String.valueOf(s.number()), sx + 4, sy + 16);
 		}
-		imp.setOverlay(o);
 	}
 
 	private void wirePanel() {
@@ -521,6 +544,7 @@ public final class IJ1AnnotationView implements AnnotationView,
 			final int z = imp.getCurrentSlice() - 1;
 			if (z != shownZ) showSlice(z);
 			super.paint(g);
+			drawOver((java.awt.Graphics2D) g);
 			if (mouseX >= 0) {
 				final int r = (int) Math.round((session.brushRadius() + 0.5) *
 					getMagnification());

@@ -154,6 +154,7 @@ class AnnotationSessionTest {
 			a.endStroke().join();
 			clock.addAndGet(2_000_000_000L);
 			assertEquals(17, a.accept().join());
+			a.flush(); // NB: states follow the stored label
 			final PatchLabel l = s.project().labels().get(17).orElseThrow();
 			assertEquals(LabelKind.DENSE, l.kind());
 			assertEquals(0, l.count(Masks.IGNORE));
@@ -182,6 +183,7 @@ class AnnotationSessionTest {
 			a.endStroke().join();
 			final byte[] stroke = s.project().labels().get(2).orElseThrow().mask();
 			a.accept().join();
+			a.flush();
 			assertEquals(LabelKind.DENSE, s.project().labels().get(2).orElseThrow()
 				.kind());
 			assertEquals(List.of(2), a.undo().join());
@@ -216,6 +218,7 @@ class AnnotationSessionTest {
 			a.endStroke().join();
 			clock.addAndGet(4_000_000_000L);
 			a.accept().join();
+			a.flush();
 			a.skip().join();
 		}
 		try (ProjectSession s = ProjectSession.open(dir.resolve("p"));
@@ -267,6 +270,7 @@ class AnnotationSessionTest {
 				a.strokeTo(p.x() + 50, p.y() + 10 + 10 * i);
 				a.endStroke();
 				a.accept().join();
+			a.flush();
 			}
 			assertEquals(4, a.status().accepted());
 			// paint while training runs: nothing is lost
