@@ -6,7 +6,7 @@ import io.github.twostream.volume.Patch;
 /**
  * One suggestion of the current round as the annotator sees it.
  *
- * @param number 1 for the first suggestion (rank + 1)
+ * @param number 1 for the first suggestion (position in rank order)
  * @param patch the patch
  * @param scores each stream's scores (why it was picked)
  * @param state pending, accepted or skipped

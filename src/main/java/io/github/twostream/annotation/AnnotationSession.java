@@ -622,8 +622,9 @@ public final class AnnotationSession implements AutoCloseable {
 						: SuggestionState.PENDING;
 				if (st == SuggestionState.ACCEPTED) accepted++;
 				if (st == SuggestionState.PENDING) pending++;
-				list.add(new AnnotatedSuggestion(r.rank() + 1, grid.get(r.patchId()), r
-					.scores(), st));
+				// NB: numbered by position (rounds store ranks 0- or 1-based)
+				list.add(new AnnotatedSuggestion(list.size() + 1, grid.get(r
+					.patchId()), r.scores(), st));
 			}
 		}
 		suggestions = List.copyOf(list);

@@ -55,34 +55,40 @@ final class AnnotationPanel extends Panel {
 	private final Label task = new Label();
 	private final Label message = new Label();
 	private final Legend legend = new Legend();
-	private final TextArea help = new TextArea(AnnotationKeys.help(), 18, 44,
+	private final TextArea help = new TextArea(AnnotationKeys.help(), 17, 50,
 		TextArea.SCROLLBARS_NONE);
 
 	AnnotationPanel() {
-		super(new BorderLayout(4, 4));
+		super(new java.awt.GridBagLayout());
 		for (final HeatmapLayer l : HeatmapLayer.values())
 			layer.add(l.label());
 		list.setFont(MONO);
 		help.setEditable(false);
-		help.setFont(MONO);
+		help.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 11));
 		task.setForeground(new Color(0, 90, 160));
-		final Panel top = column(round, note, counts, model, time, tool);
-		final Panel middle = new Panel(new BorderLayout(2, 2));
-		middle.add(header("Suggestions   # patch  z  comb    A      B    state"),
-			BorderLayout.NORTH);
-		middle.add(list, BorderLayout.CENTER);
-		final Panel heat = column(header("Heatmap (h)"), row(layer, heatmap),
-			row(new Label("opacity"), opacity), legend, prediction);
 		final Panel buttons = new Panel(new GridLayout(0, 2, 2, 2));
 		for (final Button b : new Button[] { accept, skip, prefill, undo, redo,
 			retrain, suggest, cancel })
 			buttons.add(b);
-		final Panel bottom = column(heat, header("Work"), task, message, buttons,
-			header("Keys (F1)"), help);
-		middle.add(bottom, BorderLayout.SOUTH);
-		add(top, BorderLayout.NORTH);
-		add(middle, BorderLayout.CENTER);
-		setPreferredSize(new Dimension(380, 760));
+		final java.awt.GridBagConstraints c = new java.awt.GridBagConstraints();
+		c.gridx = 0;
+		c.fill = java.awt.GridBagConstraints.HORIZONTAL;
+		c.weightx = 1;
+		c.insets = new java.awt.Insets(1, 4, 1, 4);
+		for (final java.awt.Component x : new java.awt.Component[] { round, note,
+			counts, model, time, tool, header(
+				"Suggestions   # patch  z  comb    A      B    state") })
+			add(x, c);
+		c.fill = java.awt.GridBagConstraints.BOTH;
+		c.weighty = 1;
+		add(list, c);
+		c.fill = java.awt.GridBagConstraints.HORIZONTAL;
+		c.weighty = 0;
+		for (final java.awt.Component x : new java.awt.Component[] { header(
+			"Heatmap (h)"), row(layer, heatmap), row(new Label("opacity"), opacity),
+			legend, prediction, header("Work"), task, message, buttons, header(
+				"Keys (F1)"), help })
+			add(x, c);
 	}
 
 	/** Shows or hides the keys. */
@@ -148,22 +154,6 @@ final class AnnotationPanel extends Panel {
 		final Label l = new Label(text);
 		l.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
 		return l;
-	}
-
-	private static Panel column(final java.awt.Component... cs) {
-		final Panel p = new Panel(new GridLayout(0, 1, 1, 1));
-		for (final java.awt.Component c : cs)
-			p.add(c);
-		if (cs.length > 0 && cs[cs.length - 1] instanceof TextArea) {
-			final Panel b = new Panel(new BorderLayout());
-			final Panel rest = new Panel(new GridLayout(0, 1, 1, 1));
-			for (int i = 0; i < cs.length - 1; i++)
-				rest.add(cs[i]);
-			b.add(rest, BorderLayout.NORTH);
-			b.add(cs[cs.length - 1], BorderLayout.CENTER);
-			return b;
-		}
-		return p;
 	}
 
 	private static Panel row(final java.awt.Component a,

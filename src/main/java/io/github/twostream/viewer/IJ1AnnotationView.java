@@ -131,7 +131,11 @@ public final class IJ1AnnotationView implements AnnotationView,
 			panel.message(session.status().modelVersion() == 0
 				? "No pending suggestions: cold start round (stream B alone)..."
 				: "No pending suggestions: suggesting the next round...", false);
-			session.suggestNext();
+			session.suggestNext().whenComplete((r, e) -> EventQueue.invokeLater(
+				() -> {
+					if (e == null) panel.message("Round " + r.round() +
+						": paint the numbered patches, Enter accepts", false);
+				}));
 		}
 	}
 
@@ -574,7 +578,20 @@ public final class IJ1AnnotationView implements AnnotationView,
 			add(left, BorderLayout.CENTER);
 			add(side, BorderLayout.EAST);
 			setTitle("Annotate: " + imp.getTitle());
+			enlargeSmallImage(ic);
 			pack();
+		}
+
+		/** NB: ImageJ shows small images at 100%; zoom them to a paintable size. */
+		private void enlargeSmallImage(final ImageCanvas ic) {
+			final java.awt.Rectangle screen = getGraphicsConfiguration().getBounds();
+			final double fit = Math.min((screen.height - 160.0) / imp.getHeight(),
+				(screen.width - 480.0) / imp.getWidth());
+			final double mag = Math.min(4, Math.floor(fit * 2) / 2);
+			if (mag <= ic.getMagnification()) return;
+			ic.setMagnification(mag);
+			ic.setSize((int) (imp.getWidth() * mag), (int) (imp.getHeight() * mag));
+			ic.setSourceRect(new Rectangle(0, 0, imp.getWidth(), imp.getHeight()));
 		}
 
 		@Override

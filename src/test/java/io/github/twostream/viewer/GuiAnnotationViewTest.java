@@ -159,7 +159,7 @@ public class GuiAnnotationViewTest {
 			"cold-start round");
 		assertTrue(a.status().note().contains("cold start"), a.status().note());
 		IJ_wait(1500);
-		final File png = new File("target", "annotation-view.png");
+		final File png = new File("target", "annotation-heatmap.png");
 		GuiWindows.screenshot(png);
 		assertTrue(warmShare(ImageIO.read(png), canvasOnScreen()) > 0.2,
 			"warm heatmap colours over the EM");
@@ -187,6 +187,8 @@ public class GuiAnnotationViewTest {
 		waitFor(() -> view.unsavedStrokes() == 0, 30, "strokes saved");
 		a.flush();
 		assertTrue(a.status().modelVersion() > 0, "a new model version");
+		IJ_wait(500);
+		windowShot(new File("target", "annotation-view.png"));
 		assertFalse(strokes.isEmpty());
 		final byte[] mask = project.project().labels().get(q.id()).orElseThrow()
 			.mask();
@@ -236,6 +238,14 @@ public class GuiAnnotationViewTest {
 		return p[0];
 	}
 
+	/** A screenshot of the view's window only. */
+	private void windowShot(final File png) throws Exception {
+		final Rectangle[] r = new Rectangle[1];
+		EventQueue.invokeAndWait(() -> r[0] = new Rectangle(view.window()
+			.getLocationOnScreen(), view.window().getSize()));
+		ImageIO.write(robot.createScreenCapture(r[0]), "png", png);
+	}
+
 	private Rectangle canvasOnScreen() throws Exception {
 		final Rectangle[] r = new Rectangle[1];
 		EventQueue.invokeAndWait(() -> r[0] = new Rectangle(view.canvas()
@@ -266,7 +276,11 @@ public class GuiAnnotationViewTest {
 	}
 
 	/** Share of canvas pixels in warm colours (red clearly above blue). */
-	private static double warmShare(final BufferedImage shot, final Rectangle r) {
+	private static double warmShare(final BufferedImage shot,
+		final Rectangle canvas)
+	{
+		final Rectangle r = canvas.intersection(new Rectangle(shot.getWidth(), shot
+			.getHeight()));
 		int warm = 0, n = 0;
 		for (int y = r.y; y < r.y + r.height; y += 2)
 			for (int x = r.x; x < r.x + r.width; x += 2) {
