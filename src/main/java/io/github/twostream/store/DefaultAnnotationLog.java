@@ -58,27 +58,23 @@ final class DefaultAnnotationLog implements AnnotationLog {
 
 	@Override
 	public void skip(final int round, final int patchId) {
-		db.write(c -> {
-			try (var ps = c.prepareStatement("INSERT OR IGNORE INTO " +
-				"skipped_suggestions (round, patch_id, time) VALUES (?, ?, ?)"))
-			{
-				ps.setInt(1, round);
-				ps.setInt(2, patchId);
-				ps.setLong(3, System.currentTimeMillis());
-				return ps.executeUpdate();
-			}
-		});
+		update("INSERT OR IGNORE INTO skipped_suggestions (round, patch_id, time) " +
+			"VALUES (?, ?, " + System.currentTimeMillis() + ")", round, patchId);
 	}
 
 	@Override
 	public boolean unskip(final int round, final int patchId) {
+		return update("DELETE FROM skipped_suggestions WHERE round = ? AND " +
+			"patch_id = ?", round, patchId) > 0;
+	}
+
+	/** One write with a round and a patch id; returns the rows changed. */
+	private int update(final String sql, final int round, final int patchId) {
 		return db.write(c -> {
-			try (var ps = c.prepareStatement(
-				"DELETE FROM skipped_suggestions WHERE round = ? AND patch_id = ?"))
-			{
+			try (var ps = c.prepareStatement(sql)) {
 				ps.setInt(1, round);
 				ps.setInt(2, patchId);
-				return ps.executeUpdate() > 0;
+				return ps.executeUpdate();
 			}
 		});
 	}
