@@ -627,6 +627,7 @@ public final class AnnotationSession implements AutoCloseable {
 					.patchId()), r.scores(), st));
 			}
 		}
+		final boolean changed = !list.equals(suggestions);
 		suggestions = List.copyOf(list);
 		final Optional<ModelVersion> model = project.models().latest(
 			ModelKind.TASK);
@@ -636,7 +637,8 @@ public final class AnnotationSession implements AutoCloseable {
 				.map(ModelVersion::id).orElse(0L), model.map(ModelVersion::device)
 					.orElse("none"), timed == 0 ? Double.NaN : project.annotationLog()
 						.totalSeconds() / timed, "");
-		fire(Listener::suggestionsChanged);
+		// NB: a stroke changes counts, not the suggestions: no full redraw
+		if (changed) fire(Listener::suggestionsChanged);
 		fire(Listener::statusChanged);
 	}
 

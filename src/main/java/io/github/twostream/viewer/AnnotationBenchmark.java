@@ -180,9 +180,25 @@ public final class AnnotationBenchmark {
 		int painted = 0;
 		final Patch p = s.grid().get(s.grid().size() - 1);
 		final long t0 = System.nanoTime();
+		final Thread[] edt = new Thread[1];
+		EventQueue.invokeAndWait(() -> edt[0] = Thread.currentThread());
+		boolean dumped = false;
 		while (!training.isDone()) {
 			final long t = System.nanoTime();
-			EventQueue.invokeAndWait(() -> {});
+			final java.util.concurrent.CountDownLatch ran =
+				new java.util.concurrent.CountDownLatch(1);
+			EventQueue.invokeLater(ran::countDown);
+			if (!ran.await(300, java.util.concurrent.TimeUnit.MILLISECONDS) &&
+				!dumped)
+			{
+				// NB: say where the event thread is when it stalls
+				dumped = true;
+				out.printf(Locale.ROOT, "  event thread busy > 300 ms at %.1f s of the retrain:%n",
+					(System.nanoTime() - t0) / 1e9);
+				for (final StackTraceElement e : edt[0].getStackTrace())
+					out.println("    at " + e);
+			}
+			ran.await();
 			stalls.add(System.nanoTime() - t);
 			if (stalls.size() % 10 == 0 && painted < 60) {
 				final int y = p.y() + 2 + painted % 60;

@@ -253,7 +253,7 @@ public final class IJ1AnnotationView implements AnnotationView,
 			session.current().filter(s -> s.patch().id() != shownPatch).ifPresent(
 				this::jumpTo);
 			// NB: a new round brings new scores
-			loadHeat(shownZ);
+			if (session.scores() != cachedScores) loadHeat(shownZ);
 		});
 	}
 
