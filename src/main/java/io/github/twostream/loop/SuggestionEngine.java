@@ -110,17 +110,20 @@ public class SuggestionEngine {
 			records.add(new SuggestionRecord(s.patchId(), s.rank(), new StreamScores(
 				box(s.entropy()), box(s.margin()), box(s.bald()), box(s.typicality()),
 				box(s.novelty()), box(s.score()))));
-		project.queries().record(round, strategy.name(), records);
+		// NB: the number actually recorded is taken inside the store's
+		// transaction: a concurrent round may have taken this one meanwhile
+		final int recorded = project.queries().recordNext(strategy.name(),
+			records);
 
 		final int[] candidates = ctx.unlabelled();
 		final double[] combined = new TwoStreamStrategy().combinedScores(ctx,
 			candidates, settings.k(), new ArrayList<>(), progress);
-		result = new SuggestionResult(round, selection, session.grid(), a == null
+		result = new SuggestionResult(recorded, selection, session.grid(), a == null
 			? nan(n) : Contexts.toDouble(a.entropy()), a == null ? nan(n) : Contexts
 				.toDouble(a.margin()), a == null || a.bald() == null ? nan(n) : Contexts
 					.toDouble(a.bald()), typicality, finite(ctx.novelty()), combined);
 		progress.status("Suggested " + selection.size() + " patches (round " +
-			round + ")" + (selection.note().isEmpty() ? "" : ": " + selection
+			recorded + ")" + (selection.note().isEmpty() ? "" : ": " + selection
 				.note()));
 		return true;
 	}

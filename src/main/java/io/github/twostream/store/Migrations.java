@@ -87,7 +87,13 @@ public final class Migrations {
 			  dim INTEGER NOT NULL,
 			  vector BLOB NOT NULL,
 			  PRIMARY KEY (encoder_id, patch_id))"""),
-		// v4 (annotation view): active annotation seconds per accepted patch and
+		// v4 (issue 14): the project's identity, written into each checkpoint so
+		// a foreign checkpoint is refused, and the generation the main database
+		// file holds, which a stale -wal next to a restored backup does not match.
+		List.of("ALTER TABLE project ADD COLUMN uuid TEXT",
+			"ALTER TABLE project ADD COLUMN generation TEXT",
+			"UPDATE project SET uuid = lower(hex(randomblob(16))) WHERE uuid IS NULL"),
+		// v5 (issue 10, annotation view): active annotation seconds per accepted patch and
 		// suggestions the expert skipped.
 		List.of("""
 			CREATE TABLE annotation_times (
