@@ -36,6 +36,8 @@ import picocli.CommandLine.Command;
 		ExportModelCommand.class, //
 		ScoreCommand.class, //
 		SuggestCommand.class, //
+		ViewCommand.class, //
+		BenchViewCommand.class, //
 		MacroCommand.class, //
 		SimulateCommand.class, //
 		CheckCommand.class, //

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 public class LayeringTest {
 
 	private static final List<String> CORE = List.of("volume", "store", "model",
-		"structure", "acquisition", "loop", "simulation", "util");
+		"structure", "acquisition", "loop", "simulation", "util", "annotation");
 
 	@Test
 	public void corePackagesDoNotImportTheFrontEnd() throws IOException {
