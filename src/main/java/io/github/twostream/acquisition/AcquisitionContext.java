@@ -4,6 +4,8 @@ import java.util.BitSet;
 import java.util.Collection;
 
 import io.github.twostream.math.Distances;
+import io.github.twostream.structure.BruteForceNeighbors;
+import io.github.twostream.structure.NeighborSearch;
 import io.github.twostream.util.UserException;
 
 /**
@@ -27,6 +29,12 @@ import io.github.twostream.util.UserException;
  * builder computes it.
  * </p>
  * <p>
+ * Neighbour search: strategies that need k nearest neighbours (typicality)
+ * ask {@link #neighbors()}; {@code loop} injects the TensorFlow-backed exact
+ * search, the default is {@link BruteForceNeighbors} (plain Java), so that
+ * acquisition never needs TensorFlow.
+ * </p>
+ * <p>
  * The arrays are not copied (they can be large); callers must not change
  * them after building.
  * </p>
@@ -38,6 +46,7 @@ public final class AcquisitionContext {
 	private final int round;
 	private final double[] entropy, margin, bald, typicality, novelty;
 	private final float[][] supervisedEmbedding, unsupervisedEmbedding;
+	private final NeighborSearch neighbors;
 
 	private AcquisitionContext(final Builder b) {
 		this.n = b.n;
@@ -49,6 +58,8 @@ public final class AcquisitionContext {
 		this.supervisedEmbedding = b.supervisedEmbedding;
 		this.unsupervisedEmbedding = b.unsupervisedEmbedding;
 		this.typicality = b.typicality;
+		this.neighbors = b.neighbors != null ? b.neighbors
+			: new BruteForceNeighbors();
 		this.novelty = b.novelty != null ? b.novelty : //
 			b.unsupervisedEmbedding != null ? Distances.nearest(
 				b.unsupervisedEmbedding, b.labelled) : null;
@@ -137,6 +148,11 @@ public final class AcquisitionContext {
 		return novelty;
 	}
 
+	/** The k-nearest-neighbour search strategies use. */
+	public NeighborSearch neighbors() {
+		return neighbors;
+	}
+
 	/** The per-stream scores of patch {@code id} as a suggestion. */
 	Suggestion suggestion(final int id, final int rank, final double score) {
 		return new Suggestion(id, rank, score, at(entropy, id), at(margin, id), at(
@@ -155,6 +171,7 @@ public final class AcquisitionContext {
 		private int round;
 		private double[] entropy, margin, bald, typicality, novelty;
 		private float[][] supervisedEmbedding, unsupervisedEmbedding;
+		private NeighborSearch neighbors;
 
 		private Builder(final int n) {
 			if (n < 0) throw new UserException("Pool size " + n + " is negative",
@@ -228,6 +245,12 @@ public final class AcquisitionContext {
 
 		public Builder novelty(final double[] v) {
 			this.novelty = check("novelty", v);
+			return this;
+		}
+
+		/** The neighbour search strategies use (default: plain Java, exact). */
+		public Builder neighbors(final NeighborSearch search) {
+			this.neighbors = search;
 			return this;
 		}
 
