@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,25 +12,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import io.github.twostream.acquisition.AcquisitionContext;
 import io.github.twostream.acquisition.AcquisitionStrategy;
-import io.github.twostream.acquisition.BaldStrategy;
-import io.github.twostream.acquisition.Selection;
+import io.github.twostream.loop.AcquisitionRound;
 import io.github.twostream.acquisition.Strategies;
-import io.github.twostream.acquisition.TwoStreamStrategy;
-import io.github.twostream.loop.Contexts;
 import io.github.twostream.loop.Evaluation;
 import io.github.twostream.loop.PoolPatches;
 import io.github.twostream.loop.StreamA;
-import io.github.twostream.model.PatchScores;
+import io.github.twostream.loop.StructureStage;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.UNetConfig;
-import io.github.twostream.structure.ContrastiveEncoder;
 import io.github.twostream.structure.EncoderCacheKey;
 import io.github.twostream.structure.EncoderConfig;
-import io.github.twostream.structure.PatchSources;
 import io.github.twostream.structure.Typicality;
 import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
@@ -62,8 +54,8 @@ import io.github.twostream.volume.Volumes;
  * initial set for every strategy (cold start); every round fine-tunes the
  * previous round's weights for {@code trainSteps}, evaluates IoU/Dice on the
  * test volume (streamed slice by slice), and, while below the budget, scores
- * the candidates with stream A, builds the context with
- * {@link Contexts#of}, selects {@code step} patches and asks the oracle.</li>
+ * runs the round's acquisition ({@link AcquisitionRound}, the code a user's
+ * round runs), selects {@code step} patches and asks the oracle.</li>
  * </ol>
  * <p>
  * Resume: finished rounds are the lines of {@code curves.csv}
@@ -81,13 +73,6 @@ import io.github.twostream.volume.Volumes;
  * </p>
  */
 public final class Simulator implements AutoCloseable {
-
-	/**
-	 * Strategies that read BALD: only they pay for MC-dropout passes; the
-	 * others are scored with one deterministic pass (T = 0, BALD left 0).
-	 */
-	public static final Set<String> BALD_STRATEGIES = Set.of(BaldStrategy.NAME,
-		TwoStreamStrategy.NAME);
 
 	/** Seed of the reference model and its patch subset. */
 	static final long REFERENCE_SEED = 42;
@@ -134,8 +119,7 @@ public final class Simulator implements AutoCloseable {
 	private PatchGrid grid;
 	private PoolPatches pool;
 	private Oracle oracle;
-	private float[][] embedding;
-	private double[] typicality;
+	private AcquisitionRound.StreamB streamB;
 	private Result result;
 
 	public Simulator(final Settings settings, final Progress progress) {
@@ -252,49 +236,11 @@ public final class Simulator implements AutoCloseable {
 				.seed());
 		final EncoderCacheKey key = new EncoderCacheKey(fingerprint(settings
 			.image(), settings.trainSlices()), cfg);
-		final Path dir = config.outDir().resolve("encoder").resolve(key.hash()
-			.substring(0, 16));
-		ContrastiveEncoder encoder = null;
-		try {
-			if (Files.isDirectory(dir)) {
-				progress.status("Loading cached encoder " + dir);
-				encoder = loadCached(dir, key);
-			}
-			else {
-				progress.status("Training encoder (stream B) on " + grid.size() +
-					" patches, " + cfg.epochs() + " epochs");
-				encoder = new ContrastiveEncoder(key);
-				encoder.train(pool, progress);
-				final ContrastiveEncoder trained = encoder;
-				SimulationFiles.writeFolder(dir, trained::save);
-			}
-			progress.status("Embedding " + grid.size() + " patches (stream B)");
-			embedding = encoder.embed(pool, progress);
-		}
-		finally {
-			if (encoder != null) encoder.close();
-		}
+		final float[][] embedding = StructureStage.embed(new EncoderFolder(config
+			.outDir(), key), key, pool, progress).embedding();
 		progress.status("Typicality (stream B)");
-		typicality = Typicality.of(embedding, Typicality.DEFAULT_K, progress);
-	}
-
-	/**
-	 * The cached encoder; one that cannot be read (corrupt, or written by an
-	 * older version) is the simulation's own cache, so the fix is to delete it.
-	 */
-	private static ContrastiveEncoder loadCached(final Path dir,
-		final EncoderCacheKey key)
-	{
-		try {
-			return ContrastiveEncoder.load(dir, key);
-		}
-		catch (final UserException e) {
-			final String problem = e.getMessage();
-			final int cut = problem.indexOf(" -- ");
-			throw new UserException(cut < 0 ? problem : problem.substring(0, cut),
-				"delete " + dir + " and run again to retrain the simulation's encoder " +
-					"(resumed strategies may then select differently)", e);
-		}
+		streamB = AcquisitionRound.StreamB.of(embedding, Typicality.DEFAULT_K,
+			progress);
 	}
 
 	// -- Full-supervision reference --
@@ -478,59 +424,38 @@ public final class Simulator implements AutoCloseable {
 	}
 
 	/**
-	 * Stream A on the candidates (a seeded sample of the unlabelled patches,
-	 * or all) plus the labelled patches, context, selection; returns pool ids.
+	 * The round's acquisition ({@link AcquisitionRound}) on the candidates: a
+	 * seeded sample of the unlabelled patches, or all; returns pool ids.
 	 */
 	private int[] select(final AcquisitionStrategy strategy,
 		final TaskModel model, final long seed, final int r,
 		final Map<Integer, byte[]> masks, final int k)
 	{
-		final List<Integer> unlabelled = new ArrayList<>();
-		for (int id = 0; id < grid.size(); id++)
-			if (!masks.containsKey(id)) unlabelled.add(id);
-		List<Integer> candidates = unlabelled;
-		if (tuning.poolSample() > 0 && tuning.poolSample() < unlabelled.size()) {
-			candidates = shuffled(unlabelled, roundSeed(seed, r) ^ 0x5eed);
-			candidates = new ArrayList<>(candidates.subList(0, tuning.poolSample()));
-			Collections.sort(candidates);
+		int[] candidates = null;
+		final int unlabelled = grid.size() - masks.size();
+		if (tuning.poolSample() > 0 && tuning.poolSample() < unlabelled) {
+			final List<Integer> ids = new ArrayList<>(unlabelled);
+			for (int id = 0; id < grid.size(); id++)
+				if (!masks.containsKey(id)) ids.add(id);
+			candidates = shuffled(ids, roundSeed(seed, r) ^ 0x5eed).subList(0, tuning
+				.poolSample()).stream().mapToInt(Integer::intValue).sorted().toArray();
 		}
-		// NB: the context holds the labelled patches too (local ids 0..L-1), so
-		// novelty and the clustering strategies see what is already labelled
-		final int[] local = Stream.concat(masks.keySet().stream(), candidates
-			.stream()).mapToInt(Integer::intValue).toArray();
-		final List<Integer> labelledLocal = new ArrayList<>();
-		for (int i = 0; i < masks.size(); i++)
-			labelledLocal.add(i);
-		final float[][] emb = new float[local.length][];
-		final double[] typ = new double[local.length];
-		for (int i = 0; i < local.length; i++) {
-			emb[i] = embedding[local[i]];
-			typ[i] = typicality[local[i]];
-		}
-		PatchScores streamA = null;
-		if (strategy.needsTaskModel()) {
-			final int passes = BALD_STRATEGIES.contains(strategy.name()) ? tuning
-				.mcPasses() : 0;
-			streamA = StreamA.scorePool(model, PatchSources.subset(pool, local),
-				passes, progress);
-		}
-		final AcquisitionContext ctx = Contexts.of(local.length, labelledLocal,
-			streamA, emb, typ, r);
-		final Selection selection = strategy.select(ctx, k, roundSeed(seed, r),
-			progress);
-		final int[] ids = selection.ids();
-		if (ids.length == 0) throw new IllegalStateException("Strategy " + strategy
-			.name() + " selected nothing in round " + r);
-		final int[] picked = new int[ids.length];
-		final BitSet seen = new BitSet();
-		for (int i = 0; i < ids.length; i++) {
-			picked[i] = local[ids[i]];
-			if (masks.containsKey(picked[i]) || seen.get(picked[i]))
-				throw new IllegalStateException("Strategy " + strategy.name() +
-					" selected labelled patch " + picked[i]);
-			seen.set(picked[i]);
-		}
-		return picked;
+		return select(pool, streamB, masks.keySet(), candidates, model,
+			new AcquisitionRound.Request(strategy, k, roundSeed(seed, r), r, tuning
+				.mcPasses(), false), progress);
+	}
+
+	/** One simulated acquisition: what every round of the simulator runs. */
+	static int[] select(final PoolPatches pool,
+		final AcquisitionRound.StreamB streamB, final Set<Integer> labelled,
+		final int[] candidates, final TaskModel model,
+		final AcquisitionRound.Request request, final Progress progress)
+	{
+		final int[] ids = AcquisitionRound.run(pool, streamB, labelled, candidates,
+			model, request, progress).ids();
+		if (ids.length == 0) throw new IllegalStateException("Strategy " + request
+			.strategy().name() + " selected nothing in round " + request.round());
+		return ids;
 	}
 
 	// -- Helpers --
