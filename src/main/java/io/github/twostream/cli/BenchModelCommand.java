@@ -3,7 +3,7 @@ package io.github.twostream.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.github.twostream.model.ModelBench;
+import io.github.twostream.bench.ModelBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
