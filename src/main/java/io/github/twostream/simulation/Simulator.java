@@ -74,9 +74,6 @@ import io.github.twostream.volume.Volumes;
  */
 public final class Simulator implements AutoCloseable {
 
-	/** Seed of the reference model and its patch subset. */
-	static final long REFERENCE_SEED = 42;
-
 	/**
 	 * What to simulate on.
 	 *
@@ -108,17 +105,20 @@ public final class Simulator implements AutoCloseable {
 		double referenceIou, double referenceDice, double wallSeconds)
 	{}
 
-	private final Settings settings;
-	private final SimulationConfig config;
-	private final SimulationTuning tuning;
-	private final Progress progress;
+	// NB: package-visible for FullSupervision, the reference run
+	final Settings settings;
+	final SimulationConfig config;
+	final SimulationTuning tuning;
+	final Progress progress;
 	private String errorMessage;
-	private Volume trainVolume, testVolume;
-	private LabelImage trainLabels, testLabels;
+	private Volume trainVolume;
+	Volume testVolume;
+	private LabelImage trainLabels;
+	LabelImage testLabels;
 	private final List<AutoCloseable> opened = new ArrayList<>();
-	private PatchGrid grid;
-	private PoolPatches pool;
-	private Oracle oracle;
+	PatchGrid grid;
+	PoolPatches pool;
+	Oracle oracle;
 	private AcquisitionRound.StreamB streamB;
 	private Result result;
 
@@ -193,7 +193,7 @@ public final class Simulator implements AutoCloseable {
 			"fix the input and run again");
 		final long t0 = System.nanoTime();
 		prepareStreamB();
-		final double[] reference = reference();
+		final double[] reference = new FullSupervision(this).iouDice();
 		final SimulationState state = SimulationState.open(config.curvesCsv());
 		for (final String strategy : config.strategies())
 			for (final long seed : config.seeds())
@@ -241,64 +241,6 @@ public final class Simulator implements AutoCloseable {
 		progress.status("Typicality (stream B)");
 		streamB = AcquisitionRound.StreamB.of(embedding, Typicality.DEFAULT_K,
 			progress);
-	}
-
-	// -- Full-supervision reference --
-
-	/** {IoU, Dice} of the reference model, from reference.csv if cached. */
-	private double[] reference() {
-		final Path file = config.outDir().resolve("reference.csv");
-		final int n = tuning.referencePatches() == 0 ? grid.size() : Math.min(grid
-			.size(), tuning.referencePatches());
-		final UNetConfig unet = unet(REFERENCE_SEED);
-		final String key = SimulationFiles.hash("train=" + fingerprint(settings.image(), settings
-			.trainSlices()) + ";labels=" + fingerprint(settings.labels(), settings
-				.trainSlices()) + ";test=" + fingerprint(settings.testImage(), settings
-					.testSlices()) + ";testLabels=" + fingerprint(settings.testLabels(),
-						settings.testSlices()) + ";fg=" + config.foreground() +
-			";unet=" + unet + ";steps=" + tuning.referenceSteps() + ";patches=" + n +
-			";evalSlices=" + tuning.evalSlices());
-		try {
-			if (Files.exists(file)) {
-				final List<String> lines = Files.readAllLines(file);
-				if (lines.size() >= 2) {
-					final String[] f = lines.get(1).split(",");
-					if (f.length == 6 && f[0].equals(key)) {
-						progress.status("Full-supervision reference from " + file +
-							": IoU " + f[3]);
-						return new double[] { Double.parseDouble(f[3]), Double
-							.parseDouble(f[4]) };
-					}
-				}
-			}
-		}
-		catch (final IOException | NumberFormatException e) {
-			// NB: an unreadable cache is recomputed and overwritten
-		}
-		final long t0 = System.nanoTime();
-		final List<Integer> ids = shuffled(allIds(), REFERENCE_SEED);
-		final Map<Integer, byte[]> masks = new LinkedHashMap<>();
-		progress.status("Full-supervision reference: labelling " + n + " patches");
-		for (final int id : ids.subList(0, n)) {
-			progress.checkCancelled();
-			masks.put(id, oracle.annotate(grid.get(id)));
-		}
-		final Evaluation.Scores s;
-		try (TaskModel model = new TaskModel(unet)) {
-			progress.status("Full-supervision reference: training on " + n +
-				" patches, " + tuning.referenceSteps() + " steps");
-			model.trainSteps(StreamA.trainingSet(pool, masks), tuning
-				.referenceSteps(), progress);
-			progress.status("Full-supervision reference: evaluating");
-			s = Evaluation.evaluate(model, testVolume, testLabels, config
-				.foreground(), tuning.evalSlices(), progress);
-		}
-		final double seconds = (System.nanoTime() - t0) / 1e9;
-		SimulationFiles.write(file, "key,patches,steps,iou,dice,seconds\n" + key + "," + n + "," +
-			tuning.referenceSteps() + "," + Curves.num(s.iou()) + "," + Curves.num(s
-				.dice()) + "," + Curves.num(seconds) + "\n");
-		progress.status("Full-supervision reference: IoU " + Curves.num(s.iou()));
-		return new double[] { s.iou(), s.dice() };
 	}
 
 	// -- One (strategy, seed) --
@@ -469,14 +411,14 @@ public final class Simulator implements AutoCloseable {
 			.mapToInt(Integer::intValue).toArray();
 	}
 
-	private List<Integer> allIds() {
+	List<Integer> allIds() {
 		final List<Integer> ids = new ArrayList<>(grid.size());
 		for (int i = 0; i < grid.size(); i++)
 			ids.add(i);
 		return ids;
 	}
 
-	private static List<Integer> shuffled(final List<Integer> ids,
+	static List<Integer> shuffled(final List<Integer> ids,
 		final long seed)
 	{
 		final List<Integer> copy = new ArrayList<>(ids);
@@ -496,7 +438,7 @@ public final class Simulator implements AutoCloseable {
 		return n;
 	}
 
-	private UNetConfig unet(final long seed) {
+	UNetConfig unet(final long seed) {
 		return UNetConfig.reference().withPatchSize(config.patchSize())
 			.withArchitecture(tuning.unetDepth(), tuning.unetBaseFilters()).withSeed(
 				seed);
@@ -544,7 +486,7 @@ public final class Simulator implements AutoCloseable {
 		}
 	}
 
-	private static String fingerprint(final String spec, final SliceRange r) {
+	static String fingerprint(final String spec, final SliceRange r) {
 		return Volumes.fingerprint(spec) + (r == null ? "" : "#z=" + r);
 	}
 
