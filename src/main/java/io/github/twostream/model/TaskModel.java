@@ -170,7 +170,6 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 			new float[len];
 		final byte[] msk = new byte[len];
 		final Shape shape = Shape.of(batch, s, s, 1);
-		progress.status("Training task model");
 		float loss = Float.NaN;
 		for (int step = 0; step < steps; step++) {
 			progress.checkCancelled();
