@@ -29,6 +29,10 @@ import io.github.twostream.util.UserException;
  * <li>the strategy picks {@code k} unlabelled patches; the round is recorded
  * in the project with every stream's scores.</li>
  * </ol>
+ * <p>
+ * Steps 2 and 3 are {@link AcquisitionRound#run}, the code the simulator's
+ * rounds run too.
+ * </p>
  */
 public class SuggestionEngine {
 
