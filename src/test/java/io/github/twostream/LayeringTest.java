@@ -29,7 +29,7 @@ public class LayeringTest {
 	private static final String[] CORE = { ROOT + "volume..", ROOT + "store..",
 		ROOT + "model..", ROOT + "structure..", ROOT + "math..", ROOT +
 			"acquisition..", ROOT + "loop..", ROOT + "simulation..", ROOT +
-				"util.." };
+				"annotation..", ROOT + "util.." };
 
 	// NB: java.awt.image is not UI: ImageJ's stacks carry a ColorModel, and
 	// the core's virtual stacks (volume.Tiffs) pass it on, headless.
@@ -96,6 +96,7 @@ public class LayeringTest {
 			.layer("acquisition").definedBy(ROOT + "acquisition..") //
 			.layer("loop").definedBy(ROOT + "loop..") //
 			.layer("simulation").definedBy(ROOT + "simulation..") //
+			.layer("annotation").definedBy(ROOT + "annotation..") //
 			.layer("viewer").definedBy(ROOT + "viewer..") //
 			.layer("fiji").definedBy(ROOT + "fiji..") //
 			.layer("cli").definedBy(ROOT + "cli..") //
@@ -116,8 +117,11 @@ public class LayeringTest {
 				"tf", "model", "structure", "math", "acquisition") //
 			.whereLayer("simulation").mayOnlyAccessLayers("util", "volume", "store",
 				"model", "structure", "math", "acquisition", "loop") //
-			.whereLayer("viewer").mayOnlyAccessLayers("util", "volume", "loop",
-				"acquisition") //
+			// NB: the annotation view's headless state (issue 10), below viewer
+			.whereLayer("annotation").mayOnlyAccessLayers("util", "volume", "store",
+				"model", "structure", "math", "acquisition", "loop") //
+			.whereLayer("viewer").mayOnlyAccessLayers("util", "volume", "store",
+				"loop", "acquisition", "annotation") //
 			.whereLayer("testdata").mayOnlyAccessLayers("util", "volume") //
 			.whereLayer("fiji").mayOnlyBeAccessedByLayers("cli") //
 			.whereLayer("bench").mayOnlyBeAccessedByLayers("cli") //
