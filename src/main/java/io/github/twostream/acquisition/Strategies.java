@@ -8,6 +8,7 @@ import org.scijava.InstantiableException;
 import org.scijava.plugin.PluginIndex;
 import org.scijava.plugin.PluginInfo;
 
+import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.util.UserException;
 
 /**
@@ -47,7 +48,7 @@ public final class Strategies {
 	public static AcquisitionStrategy byName(final String name) {
 		for (final PluginInfo<AcquisitionStrategy> info : infos())
 			if (info.getName().equals(name)) return instantiate(info);
-		throw new UserException("Unknown acquisition strategy '" + name + "'",
+		throw new BadArgumentException("Unknown acquisition strategy '" + name + "'",
 			"use one of: " + String.join(", ", names()));
 	}
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import ij.ImagePlus;
+import io.github.twostream.store.OutputPaths;
 import io.github.twostream.loop.Evaluation;
 import io.github.twostream.loop.LabelTransfer;
 import io.github.twostream.loop.ProjectSession;
@@ -79,6 +80,13 @@ public class DemoCommand implements Callable<Integer> {
 		final Path dir = out != null ? out : Path.of("demo-out", "run-" +
 			LocalDateTime.now().format(DateTimeFormatter.ofPattern(
 				"yyyyMMdd-HHmmss")));
+		final List<String> outputs = new ArrayList<>(List.of("project",
+			"next-suggestions.csv", "heatmap.png", "curves.csv", "learning-curve.png",
+			"labels.tif"));
+		for (int round = 1; round <= rounds; round++)
+			outputs.add("round-" + round + "-suggestions.csv");
+		OutputPaths.checkFolder(dir, "--out", outputs, Path.of(in.image), Path.of(
+			in.labels), Path.of(in.testImage), Path.of(in.testLabels));
 		Files.createDirectories(dir);
 		final Progress progress = new ConsoleProgress();
 		final List<CurvePoint> curve = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.github.twostream.cli;
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.loop.StructureStage;
 import io.github.twostream.loop.SuggestSettings;
+import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.structure.EncoderConfig;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,7 @@ public class EncoderOptions {
 	Long seed;
 
 	EncoderConfig config(final int patchSize) {
+		if (epochs != null) BadArgumentException.atLeast("--epochs", epochs, 1);
 		return SuggestSettings.withPatchSize(EncoderConfig.defaults(), patchSize)
 			.withEpochs(epochs == null ? DEFAULT_EPOCHS : epochs).withSeed(
 				seed == null ? DEFAULT_SEED : seed);

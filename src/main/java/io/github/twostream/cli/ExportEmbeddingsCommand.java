@@ -1,5 +1,6 @@
 package io.github.twostream.cli;
 
+import io.github.twostream.store.OutputPaths;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ public class ExportEmbeddingsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		try (Project p = Project.open(project)) {
+			OutputPaths.check(out, "--out", p);
 			final ModelVersion v = StructureStage.latestWithEmbeddings(p).orElseThrow(
 				() -> new UserException("The project has no embeddings yet",
 					"train the encoder first: twostream train-encoder " + project));

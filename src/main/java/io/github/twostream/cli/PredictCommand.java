@@ -1,5 +1,6 @@
 package io.github.twostream.cli;
 
+import io.github.twostream.store.OutputPaths;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -29,14 +30,18 @@ public class PredictCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (ProjectSession s = ProjectSession.open(project);
-				TaskModel m = Predictions.latestModel(s.project());
-				Volume v = image == null ? null : Volumes.open(image))
-		{
-			final Volume target = v == null ? s.volume() : v;
-			Predictions.write(m, target, out, new ConsoleProgress());
-			System.out.println("Wrote " + target.width() + " x " + target.height() +
-				" x " + target.depth() + " probabilities to " + out);
+		try (ProjectSession s = ProjectSession.open(project)) {
+			// NB: before the model loads: a refused output costs nothing
+			OutputPaths.check(out, "--out", s.project(), image == null ? null
+				: Path.of(ProjectSession.filePart(image)));
+			try (TaskModel m = Predictions.latestModel(s.project());
+					Volume v = image == null ? null : Volumes.open(image))
+			{
+				final Volume target = v == null ? s.volume() : v;
+				Predictions.write(m, target, out, new ConsoleProgress());
+				System.out.println("Wrote " + target.width() + " x " + target
+					.height() + " x " + target.depth() + " probabilities to " + out);
+			}
 		}
 		return 0;
 	}

@@ -5,11 +5,12 @@ import java.util.concurrent.Callable;
 
 import io.github.twostream.loop.ProjectSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code relink PROJECT IMAGE}: the image moved; point the project at it. */
 @Command(name = "relink", mixinStandardHelpOptions = true,
-	description = "Point a project at its image's new place (same dimensions and bit depth).")
+	description = "Point a project at its image's new place (same content: the fingerprint must match unless --force).")
 public class RelinkCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "PROJECT")
@@ -18,9 +19,16 @@ public class RelinkCommand implements Callable<Integer> {
 	@Parameters(index = "1", paramLabel = "IMAGE")
 	String image;
 
+	@Option(names = "--force",
+		description = "Relink even though the image's content differs from the project's (only for a re-saved copy of the very same pixels).")
+	boolean force;
+
 	@Override
 	public Integer call() {
-		ProjectSession.relink(project, image);
+		if (!ProjectSession.relink(project, image, force)) System.err.println(
+			"twostream relink: warning: " + image + " differs from the image the " +
+				"project was made for; relinked anyway (--force). Labels are only " +
+				"right if the pixels are the same.");
 		System.out.println("Project " + project + " now uses " + image);
 		return 0;
 	}

@@ -1,5 +1,6 @@
 package io.github.twostream.cli;
 
+import io.github.twostream.store.OutputPaths;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -16,6 +17,7 @@ import io.github.twostream.model.PatchScores;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.store.AtomicFiles;
 import io.github.twostream.volume.Patch;
+import io.github.twostream.util.BadArgumentException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,9 +40,18 @@ public class ScoreCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		try (ProjectSession s = ProjectSession.open(project);
-				TaskModel m = Predictions.latestModel(s.project()))
-		{
+		BadArgumentException.atLeast("--passes", passes, 0);
+		if (passes > 100) throw new BadArgumentException("--passes must be at most 100 (got " +
+			passes + ")", "use 0 (no BALD) to 100; 8 is typical");
+		try (ProjectSession s = ProjectSession.open(project)) {
+			if (out != null) OutputPaths.check(out, "--out", s.project());
+			score(s);
+		}
+		return 0;
+	}
+
+	private void score(final ProjectSession s) throws Exception {
+		try (TaskModel m = Predictions.latestModel(s.project())) {
 			final PatchScores a = StreamA.scorePool(m, new PoolPatches(s.volume(), s
 				.grid()), passes, new ConsoleProgress());
 			final StringBuilder sb = new StringBuilder("id,z,y,x,entropy,margin,bald\n");
@@ -65,6 +76,5 @@ public class ScoreCommand implements Callable<Integer> {
 					" patches to " + out);
 			}
 		}
-		return 0;
 	}
 }

@@ -1,5 +1,7 @@
 package io.github.twostream.cli;
 
+import io.github.twostream.loop.ProjectSession;
+import io.github.twostream.store.OutputPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import io.github.twostream.simulation.SimulationReports;
 import io.github.twostream.simulation.SimulationTuning;
 import io.github.twostream.simulation.Simulator;
 import io.github.twostream.simulation.SliceRange;
+import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -117,8 +120,13 @@ public class SimulateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (seeds < 1) throw new UserException("--seeds " + seeds +
-			" is not positive", "use 1 or more");
+		BadArgumentException.atLeast("--seeds", seeds, 1);
+		if (foreground < 0 || foreground > 255) throw new BadArgumentException(
+			"--foreground " + foreground + " is not a label value",
+			"use 0-255, the value of the foreground in " + labels);
+		OutputPaths.checkFolder(out, "--out", List.of("curves.csv", "summary.csv",
+			"curves.png", "reference.csv", "run.txt"), input(image), input(labels), input(
+				testImage), input(testLabels));
 		final int s = or(step, 10);
 		final List<Long> seedList = new ArrayList<>();
 		for (long i = 1; i <= seeds; i++)
@@ -149,6 +157,10 @@ public class SimulateCommand implements Callable<Integer> {
 				.wallSeconds(), out);
 		}
 		return 0;
+	}
+
+	private static Path input(final String spec) {
+		return Path.of(ProjectSession.filePart(spec));
 	}
 
 	private static int or(final Integer v, final int otherwise) {

@@ -1,6 +1,9 @@
 package io.github.twostream.cli;
 
+import io.github.twostream.store.OutputPaths;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -52,6 +55,8 @@ public class SuggestCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		try (ProjectSession s = ProjectSession.open(project)) {
+			if (out != null) OutputPaths.checkFolder(out, "--out", s.project(),
+				OUTPUTS);
 			final int patch = s.grid().patchSize();
 			final SuggestSettings settings = new SuggestSettings(strategy, k, passes,
 				SuggestSettings.defaults(patch).typicalityK(), seed, encoder
@@ -65,6 +70,11 @@ public class SuggestCommand implements Callable<Integer> {
 		}
 		return 0;
 	}
+
+	/** The files a round writes into --out. */
+	static final List<String> OUTPUTS = List.of(IJ1SuggestionView.ROI_ZIP,
+		IJ1SuggestionView.HEATMAP_TIFF, IJ1SuggestionView.RESULTS_CSV,
+		SuggestionOutputs.SCORES_CSV);
 
 	static void print(final SuggestionResult r) {
 		System.out.println("Round " + r.round() + ", " + r.selection().strategy() +
@@ -84,6 +94,10 @@ public class SuggestCommand implements Callable<Integer> {
 	static void write(final ProjectSession s, final SuggestionResult r,
 		final Path dir) throws Exception
 	{
+		// NB: clear the previous round's files first: a killed round leaves some
+		// of its own files, never a mix of two rounds
+		for (final String name : OUTPUTS)
+			Files.deleteIfExists(dir.resolve(name));
 		SuggestionOutputs.show(new IJ1SuggestionView(dir, false), VolumeImages
 			.virtual(s.volume(), "EM"), r, dir.resolve(SuggestionOutputs.SCORES_CSV),
 			new ConsoleProgress());

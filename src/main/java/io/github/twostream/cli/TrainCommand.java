@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.loop.TaskStage;
+import io.github.twostream.util.BadArgumentException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +33,7 @@ public class TrainCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		BadArgumentException.atLeast("--steps", steps, 1);
 		try (ProjectSession s = ProjectSession.open(project);
 				TaskStage.Trained t = TaskStage.train(s, model.config(s.grid()
 					.patchSize()), steps, fromScratch, new ConsoleProgress()))

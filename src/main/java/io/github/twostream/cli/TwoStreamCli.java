@@ -3,6 +3,7 @@ package io.github.twostream.cli;
 import java.io.PrintWriter;
 
 import io.github.twostream.util.CancelledException;
+import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.util.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +37,8 @@ import picocli.CommandLine.Command;
 		SuggestCommand.class, //
 		MacroCommand.class, //
 		SimulateCommand.class, //
+		CheckCommand.class, //
+		BackupCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {
 
@@ -79,7 +82,9 @@ public class TwoStreamCli implements Runnable {
 					ex + " (set TWOSTREAM_DEBUG=1 for the stack trace)");
 			}
 			err.flush();
-			return 1;
+			// NB: bad arguments exit 2 in every command, like picocli's own
+			// parameter errors; bad input or project state exits 1
+			return ex instanceof BadArgumentException ? 2 : 1;
 		});
 		return cl;
 	}

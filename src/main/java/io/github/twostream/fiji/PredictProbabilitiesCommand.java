@@ -12,6 +12,7 @@ import org.scijava.plugin.Plugin;
 
 import ij.IJ;
 import ij.ImagePlus;
+import io.github.twostream.store.OutputPaths;
 import io.github.twostream.loop.Predictions;
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.model.TaskModel;
@@ -60,6 +61,7 @@ public class PredictProbabilitiesCommand extends ContextCommand {
 		{
 			final Path out = output != null && !output.getPath().isEmpty() ? output
 				.toPath() : defaultOutput(s);
+			OutputPaths.check(out, "output", s.project(), own ? image.toPath() : null);
 			Predictions.write(m, own ? v : s.volume(), out,
 				new StatusServiceProgress(status, this::isCanceled));
 			written = out.toFile();

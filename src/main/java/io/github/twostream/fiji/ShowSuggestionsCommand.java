@@ -15,6 +15,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
+import io.github.twostream.volume.TiffDirectories;
 import io.github.twostream.viewer.AcquisitionHeatmaps;
 import io.github.twostream.viewer.IJ1SuggestionView;
 import io.github.twostream.viewer.SuggestionRow;
@@ -112,6 +113,8 @@ public class ShowSuggestionsCommand extends ContextCommand {
 	private static ImagePlus open(final File file) {
 		if (!file.isFile()) throw new UserException("Image not found: " + file,
 			"check the path");
+		// NB: a looping TIFF page chain would make ImageJ's opener spin
+		TiffDirectories.check(file.toPath());
 		final ImagePlus imp = IJ.openImage(file.getPath());
 		if (imp == null) throw new UserException("Cannot open image " + file,
 			"give a TIFF file");

@@ -21,6 +21,7 @@ import io.github.twostream.loop.SuggestionResult;
 import io.github.twostream.structure.Typicality;
 import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
+import io.github.twostream.volume.TiffDirectories;
 import io.github.twostream.viewer.IJ1SuggestionView;
 import io.github.twostream.viewer.SuggestionOutputs;
 import io.github.twostream.viewer.VolumeImages;
@@ -115,6 +116,8 @@ public class SuggestNextPatchesCommand extends ContextCommand {
 	/** The {@code image} parameter's image, checked; null if not given. */
 	private ImagePlus given(final Volume v) {
 		if (image == null || image.getPath().isEmpty()) return null;
+		// NB: a looping TIFF page chain would make ImageJ's opener spin
+		TiffDirectories.check(image.toPath());
 		final ImagePlus imp = IJ.openImage(image.getPath());
 		if (imp == null) throw new UserException("Cannot open image " + image,
 			"give a TIFF of the project's size, or leave image empty");

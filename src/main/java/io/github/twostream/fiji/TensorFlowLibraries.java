@@ -1,6 +1,10 @@
 package io.github.twostream.fiji;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.Optional;
 
 import io.github.twostream.util.UserException;
@@ -44,7 +48,69 @@ public final class TensorFlowLibraries {
 			"TensorFlow Java (org.tensorflow:tensorflow-core-api) is not on the " +
 				"classpath -- reinstall Two-Stream AL with its dependencies " +
 				"(mvn -Dscijava.app.directory=/path/to/Fiji.app install)");
-		return Optional.empty();
+		return missingNatives(loader, System.getProperty("os.name", ""), System
+			.getProperty("os.arch", ""));
+	}
+
+	/**
+	 * The native TensorFlow library of this platform, if it is missing from
+	 * the class path (plain ImageJ 1, or a Fiji without jars/linux64/...):
+	 * without it the first TF call throws a 30-line UnsatisfiedLinkError.
+	 */
+	static Optional<String> missingNatives(final ClassLoader loader,
+		final String osName, final String osArch)
+	{
+		final String os = osName.toLowerCase(Locale.ROOT);
+		final String arch = osArch.toLowerCase(Locale.ROOT);
+		final String cpu = arch.equals("amd64") || arch.equals("x86_64")
+			? "x86_64" : arch.equals("aarch64") || arch.equals("arm64") ? "arm64"
+				: null;
+		final String platform, lib, fijiDir;
+		if (os.startsWith("linux")) {
+			platform = "linux-" + cpu;
+			lib = "libjnitensorflow.so";
+			fijiDir = "linux64";
+		}
+		else if (os.startsWith("mac")) {
+			platform = "macosx-" + cpu;
+			lib = "libjnitensorflow.dylib";
+			fijiDir = "macosx";
+		}
+		else if (os.startsWith("windows")) {
+			platform = "windows-" + cpu;
+			lib = "jnitensorflow.dll";
+			fijiDir = "win64";
+		}
+		else return Optional.empty(); // NB: unknown platform: let TF try
+		if (cpu == null || loader.getResource(NATIVES + platform + "/" +
+			lib) != null) return Optional.empty();
+		final String jar = "tensorflow-core-native-" + version(loader) + "-" +
+			platform + ".jar";
+		return Optional.of("TensorFlow's native library for " + platform +
+			" is not on the classpath (" + jar + " is missing) -- copy " + jar +
+			" (Maven Central, org.tensorflow:tensorflow-core-native, classifier " +
+			platform + ") into Fiji.app/jars/" + fijiDir + "/ and restart, or " +
+			"reinstall Two-Stream AL with its dependencies " +
+			"(mvn -Dscijava.app.directory=/path/to/Fiji.app install)");
+	}
+
+	/** Where the native jars keep their libraries. */
+	static final String NATIVES = "org/tensorflow/internal/c_api/";
+
+	private static String version(final ClassLoader loader) {
+		try (InputStream in = loader.getResourceAsStream(
+			"META-INF/maven/org.tensorflow/tensorflow-core-api/pom.properties"))
+		{
+			if (in != null) {
+				final Properties p = new Properties();
+				p.load(in);
+				return p.getProperty("version", "*");
+			}
+		}
+		catch (final IOException e) {
+			// fall through
+		}
+		return "*";
 	}
 
 	/** Throws a {@link UserException} if {@link #problem} finds one. */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 import io.github.twostream.store.AtomicFiles;
 import io.github.twostream.store.Project;
@@ -19,7 +21,6 @@ final class Checkpoints {
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern(
 		"yyyyMMdd-HHmmss");
-	private static final AtomicInteger COUNTER = new AtomicInteger();
 
 	private Checkpoints() {}
 
@@ -27,11 +28,20 @@ final class Checkpoints {
 	static String write(final Project project, final String prefix,
 		final AtomicFiles.FolderWriter writer)
 	{
+		// NB: a random suffix, not a second-resolution stamp: two processes
+		// training at once never pick the same folder
 		final String name = prefix + "-" + LocalDateTime.now().format(STAMP) + "-" +
-			COUNTER.incrementAndGet();
+			UUID.randomUUID().toString().substring(0, 8);
 		final Path target = project.modelsDir().resolve(name);
+		// NB: temporary folders of a killed run (older than any save takes)
+		io.github.twostream.util.StaleFiles.clear(project.modelsDir(), ".");
 		try {
-			AtomicFiles.writeFolder(target, writer);
+			// NB: each checkpoint names its project, so a foreign one is refused
+			AtomicFiles.writeFolder(target, folder -> {
+				writer.write(folder);
+				Files.writeString(folder.resolve(Project.CHECKPOINT_OWNER), project
+					.uuid(), StandardCharsets.UTF_8);
+			});
 		}
 		catch (final IOException e) {
 			throw new UserException("Could not write the model files to " + target +

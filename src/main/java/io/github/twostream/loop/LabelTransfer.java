@@ -1,5 +1,6 @@
 package io.github.twostream.loop;
 
+import io.github.twostream.store.OutputPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +51,10 @@ public final class LabelTransfer {
 		for (final int id : patchIds)
 			patches.add(grid.get(id)); // NB: unknown ids fail before any write
 		try (LabelImage labels = LabelImages.open(labelSpec, session.volume())) {
+			// NB: the slices of the given patches must hold the foreground value
+			// unless they hold one value only (nothing is written otherwise)
+			LabelImages.checkForeground(labels, foreground, "--foreground", patches
+				.stream().mapToInt(Patch::z).distinct().toArray());
 			final List<PatchLabel> batch = new ArrayList<>();
 			byte[] raw = null;
 			for (final Patch p : patches) {
@@ -80,6 +85,7 @@ public final class LabelTransfer {
 	 * @return the number of labelled patches written
 	 */
 	public static int export(final ProjectSession session, final Path out) {
+		OutputPaths.check(out, "output", session.project());
 		final PatchGrid grid = session.grid();
 		final Labels labels = session.project().labels();
 		final Map<Integer, List<Integer>> bySlice = new HashMap<>();

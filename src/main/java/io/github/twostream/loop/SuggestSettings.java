@@ -3,6 +3,7 @@ package io.github.twostream.loop;
 import io.github.twostream.acquisition.Strategies;
 import io.github.twostream.structure.EncoderConfig;
 import io.github.twostream.structure.Typicality;
+import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.util.UserException;
 
 /**
@@ -21,11 +22,11 @@ public record SuggestSettings(String strategy, int k, int mcPasses,
 
 	public SuggestSettings {
 		Strategies.byName(strategy); // NB: unknown names fail here, listing valid ones
-		if (k < 1) throw new UserException("k = " + k + " patches to suggest",
+		if (k < 1) throw new BadArgumentException("k = " + k + " patches to suggest",
 			"ask for at least 1 patch");
-		if (mcPasses < 0 || mcPasses > 100) throw new UserException("MC passes " +
-			mcPasses, "use 0 (no BALD) to 100; 8 is typical");
-		if (typicalityK < 1) throw new UserException("typicality K " +
+		if (mcPasses < 0 || mcPasses > 100) throw new BadArgumentException(
+			"MC passes " + mcPasses, "use 0 (no BALD) to 100; 8 is typical");
+		if (typicalityK < 1) throw new BadArgumentException("typicality K " +
 			typicalityK, "use at least 1 neighbour (default 20)");
 	}
 

@@ -101,17 +101,20 @@ public class SuggestionEngine {
 			records.add(new SuggestionRecord(s.patchId(), s.rank(), new StreamScores(
 				box(s.entropy()), box(s.margin()), box(s.bald()), box(s.typicality()),
 				box(s.novelty()), box(s.score()))));
-		project.queries().record(round, strategy.name(), records);
+		// NB: the number actually recorded is taken inside the store's
+		// transaction: a concurrent round may have taken this one meanwhile
+		final int recorded = project.queries().recordNext(strategy.name(),
+			records);
 
 		final PatchScores a = o.streamA();
-		result = new SuggestionResult(round, selection, session.grid(), a == null
+		result = new SuggestionResult(recorded, selection, session.grid(), a == null
 			? nan(n) : Contexts.toDouble(a.entropy()), a == null ? nan(n) : Contexts
 				.toDouble(a.margin()), a == null || a.bald() == null ? nan(n) : Contexts
 					.toDouble(a.bald()), streamB.typicality(), finite(o.context()
 						.novelty()), selection.combined() == null ? nan(n) : selection
 							.combined());
 		progress.status("Suggested " + selection.size() + " patches (round " +
-			round + ")" + (selection.note().isEmpty() ? "" : ": " + selection
+			recorded + ")" + (selection.note().isEmpty() ? "" : ": " + selection
 				.note()));
 		return true;
 	}

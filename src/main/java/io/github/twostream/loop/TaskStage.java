@@ -13,6 +13,7 @@ import io.github.twostream.store.ModelVersion;
 import io.github.twostream.store.PatchLabel;
 import io.github.twostream.store.Project;
 import io.github.twostream.util.Progress;
+import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.util.UserException;
 
 /**
@@ -45,6 +46,7 @@ public final class TaskStage {
 		final UNetConfig config, final int steps, final boolean fromScratch,
 		final Progress progress)
 	{
+		BadArgumentException.atLeast("training steps", steps, 1);
 		final Project project = session.project();
 		final Map<Integer, byte[]> masks = new LinkedHashMap<>();
 		for (final int id : project.labels().labelledIds())

@@ -26,6 +26,7 @@ import io.github.twostream.structure.EncoderCacheKey;
 import io.github.twostream.structure.EncoderConfig;
 import io.github.twostream.structure.Typicality;
 import io.github.twostream.util.Progress;
+import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.util.UserException;
 import io.github.twostream.volume.LabelImage;
 import io.github.twostream.volume.LabelImages;
@@ -138,8 +139,9 @@ public final class Simulator implements AutoCloseable {
 		if (trainVolume != null) return true;
 		try {
 			if (config.foreground() < 0 || config.foreground() > 255)
-				throw new UserException("Foreground value " + config.foreground() +
-					" is not a label value", "use 0-255, e.g. --foreground 255");
+				throw new BadArgumentException("Foreground value " + config
+					.foreground() + " is not a label value",
+					"use 0-255, e.g. --foreground 255");
 			if (config.initialSize() < 1) throw new UserException(
 				"The initial set is empty", "use --initial 1 or more");
 			final int multiple = 1 << (tuning.unetDepth() - 1);
@@ -150,6 +152,11 @@ public final class Simulator implements AutoCloseable {
 			trainLabels = open(LabelImages.open(settings.labels(), trainVolume));
 			testVolume = open(Volumes.open(settings.testImage()));
 			testLabels = open(LabelImages.open(settings.testLabels(), testVolume));
+			// NB: a foreground value absent from labels with several values
+			// would make every IoU 1.0 (empty vs empty)
+			for (final LabelImage l : List.of(trainLabels, testLabels))
+				LabelImages.checkForeground(l, config.foreground(), "--foreground",
+					LabelImages.allSlices(l));
 			if (settings.trainSlices() != null) {
 				trainVolume = Slabs.of(trainVolume, settings.trainSlices());
 				trainLabels = Slabs.of(trainLabels, settings.trainSlices());

@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.twostream.util.StaleFiles;
+
 /**
  * Crash-safe writes of files beside the database (model checkpoints, exports):
  * a reader sees the old file or the complete new one, never a torn one.
@@ -39,6 +41,11 @@ public final class AtomicFiles {
 
 	private AtomicFiles() {}
 
+	/** True for the names of the temporary files our writers make. */
+	public static boolean isTemporary(final String name) {
+		return name.startsWith(".") && name.endsWith(".tmp");
+	}
+
 	/** Atomically replaces {@code target} with the given bytes. */
 	public static void write(final Path target, final byte[] bytes)
 		throws IOException
@@ -52,6 +59,7 @@ public final class AtomicFiles {
 	{
 		final Path dir = target.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
+		StaleFiles.clear(dir, "." + target.getFileName());
 		final Path tmp = Files.createTempFile(dir, "." + target.getFileName(),
 			".tmp");
 		try {
@@ -128,11 +136,6 @@ public final class AtomicFiles {
 	}
 
 	private static void deleteTree(final Path p) throws IOException {
-		if (!Files.exists(p)) return;
-		try (Stream<Path> files = Files.walk(p)) {
-			final List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
-			for (final Path f : all)
-				Files.deleteIfExists(f);
-		}
+		StaleFiles.delete(p);
 	}
 }

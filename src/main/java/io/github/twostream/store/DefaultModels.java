@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.twostream.util.UserException;
+
 /** {@link Models} in the {@code models} table. */
 final class DefaultModels implements Models {
 
@@ -79,11 +81,21 @@ final class DefaultModels implements Models {
 		try (var ps = c.prepareStatement(sql)) {
 			ps.setObject(1, arg);
 			try (ResultSet rs = ps.executeQuery()) {
-				while (rs.next())
-					list.add(new ModelVersion(rs.getLong(1), ModelKind.of(rs.getString(2)),
-						rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6), rs
-							.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(
+				while (rs.next()) {
+					try {
+						list.add(new ModelVersion(rs.getLong(1), ModelKind.of(rs.getString(
+							2)), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6),
+							rs.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(
 								9))));
+					}
+					catch (final IllegalArgumentException e) {
+						// NB: only an edited or damaged database gets here
+						throw new UserException("Model version " + rs.getLong(1) +
+							" in the project database has a checkpoint path that leaves " +
+							"the project (" + rs.getString(4) + ")",
+							"the database was edited or damaged; restore project.db from a backup");
+					}
+				}
 			}
 		}
 		return list;

@@ -30,6 +30,35 @@ final class DefaultQueries implements Queries {
 				ps.setInt(1, round);
 				ps.executeUpdate();
 			}
+			insert(c, round, strategy, suggestions);
+			return null;
+		});
+	}
+
+	@Override
+	public int recordNext(final String strategy,
+		final List<SuggestionRecord> suggestions)
+	{
+		if (strategy == null || strategy.isBlank()) throw new IllegalArgumentException(
+			"strategy name is empty");
+		return db.write(c -> {
+			final int round;
+			try (var st = c.createStatement();
+					var rs = st.executeQuery("SELECT COALESCE(MAX(round), 0) + 1 FROM query_rounds"))
+			{
+				rs.next();
+				round = rs.getInt(1);
+			}
+			insert(c, round, strategy, suggestions);
+			return round;
+		});
+	}
+
+	private static void insert(final Connection c, final int round,
+		final String strategy, final List<SuggestionRecord> suggestions)
+		throws SQLException
+	{
+		{
 			try (var ps = c.prepareStatement(
 				"INSERT INTO query_rounds (round, strategy, created) VALUES (?, ?, ?)"))
 			{
@@ -58,8 +87,7 @@ final class DefaultQueries implements Queries {
 				}
 				ps.executeBatch();
 			}
-			return null;
-		});
+		}
 	}
 
 	@Override

@@ -86,7 +86,13 @@ public final class Migrations {
 			  patch_id INTEGER NOT NULL,
 			  dim INTEGER NOT NULL,
 			  vector BLOB NOT NULL,
-			  PRIMARY KEY (encoder_id, patch_id))"""));
+			  PRIMARY KEY (encoder_id, patch_id))"""),
+		// v4 (issue 14): the project's identity, written into each checkpoint so
+		// a foreign checkpoint is refused, and the generation the main database
+		// file holds, which a stale -wal next to a restored backup does not match.
+		List.of("ALTER TABLE project ADD COLUMN uuid TEXT",
+			"ALTER TABLE project ADD COLUMN generation TEXT",
+			"UPDATE project SET uuid = lower(hex(randomblob(16))) WHERE uuid IS NULL"));
 
 	/** The schema version this code writes. */
 	public static final int CURRENT = STEPS.size();

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,8 +16,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
+import io.github.twostream.util.StaleFiles;
 import io.github.twostream.util.UserException;
 import io.github.twostream.volume.PatchGrid;
 
@@ -42,6 +47,7 @@ public final class Project implements AutoCloseable {
 
 	private final Path dir;
 	private final Db db;
+	private final String uuid;
 	private volatile ImageRef image;
 	private final GridSpec gridSpec;
 	private final PatchGrid grid;
@@ -50,11 +56,12 @@ public final class Project implements AutoCloseable {
 	private final Models models;
 	private final Embeddings embeddings;
 
-	private Project(final Path dir, final Db db, final ImageRef image,
-		final GridSpec gridSpec)
+	private Project(final Path dir, final Db db, final String uuid,
+		final ImageRef image, final GridSpec gridSpec)
 	{
 		this.dir = dir;
 		this.db = db;
+		this.uuid = uuid;
 		this.image = image;
 		this.gridSpec = gridSpec;
 		this.grid = gridSpec.toGrid(image);
@@ -77,66 +84,106 @@ public final class Project implements AutoCloseable {
 		final GridSpec gridSpec)
 	{
 		gridSpec.toGrid(image); // NB: a clear error for a bad grid before any file is made
-		if (Files.exists(dir)) {
-			if (!Files.isDirectory(dir)) throw new UserException(dir +
+		final Path target = dir.toAbsolutePath().normalize();
+		if (Files.exists(target)) {
+			if (!Files.isDirectory(target)) throw new UserException(dir +
 				" is a file, not a folder", "choose a new folder for the project");
-			if (Files.exists(dir.resolve(DATABASE))) throw new UserException(dir +
+			if (Files.exists(target.resolve(DATABASE))) throw new UserException(dir +
 				" already holds a project", "open it, or choose a new folder");
-			if (!isEmpty(dir)) throw new UserException("The folder " + dir +
+			if (!isEmpty(target)) throw new UserException("The folder " + dir +
 				" exists and is not a project", "choose a new or empty folder");
+			checkWritable(target);
 		}
-		else {
+		final Path parent = target.getParent();
+		try {
+			Files.createDirectories(parent);
+		}
+		catch (final IOException e) {
+			throw new UserException("Cannot create the folder " + parent + " (" + e
+				.getMessage() + ")", "choose a folder where you may write", e);
+		}
+		checkWritable(parent);
+		// NB: the whole project is built in a temporary sibling folder (database
+		// checkpointed, log removed) and renamed into place once complete: a
+		// full disk or a crash leaves no half project, and of two concurrent
+		// inits exactly one wins the rename (the other's target is no longer
+		// empty) while the loser says so and leaves nothing behind.
+		Path tmp = null;
+		try {
+			tmp = Files.createTempDirectory(parent, "." + target.getFileName() +
+				".creating-");
+			build(tmp, image, gridSpec);
+			clearLeftovers(target);
 			try {
-				Files.createDirectories(dir);
+				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
 			}
 			catch (final IOException e) {
-				throw new UserException("Cannot create the folder " + dir + " (" + e
-					.getMessage() + ")", "choose a folder where you may write", e);
+				if (Files.exists(target.resolve(DATABASE))) throw new UserException(
+					dir + " already holds a project (made at the same time by another " +
+						"command)", "open it, or choose a new folder");
+				if (Files.exists(target) && !isEmpty(target)) throw new UserException(
+					"The folder " + dir + " exists and is not a project",
+					"choose a new or empty folder");
+				throw e;
 			}
-		}
-		checkWritable(dir);
-		// NB: build the database under a temporary name and rename it when
-		// complete: a crash during creation never leaves a half-made project.db.
-		final Path tmp = dir.resolve(DATABASE + ".creating");
-		final Path file = dir.resolve(DATABASE);
-		try {
-			deleteDatabase(tmp);
-			try (Db fresh = Db.open(tmp, true)) {
-				fresh.plain(c -> {
-					try (Statement s = c.createStatement()) {
-						s.execute("PRAGMA application_id = " + Db.APPLICATION_ID);
-					}
-					Migrations.migrate(c, Migrations.CURRENT);
-					return null;
-				});
-				fresh.write(c -> {
-					try (var ps = c.prepareStatement("INSERT INTO project (id, " +
-						"image_spec, fingerprint, width, height, depth, bit_depth, " +
-						"patch_size, stride, created) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-					{
-						ps.setString(1, image.spec());
-						ps.setString(2, image.fingerprint());
-						ps.setInt(3, image.width());
-						ps.setInt(4, image.height());
-						ps.setInt(5, image.depth());
-						ps.setInt(6, image.bitDepth());
-						ps.setInt(7, gridSpec.patchSize());
-						ps.setInt(8, gridSpec.stride());
-						ps.setLong(9, System.currentTimeMillis());
-						ps.executeUpdate();
-					}
-					return null;
-				});
-			}
-			AtomicFiles.move(tmp, file);
-			Files.createDirectories(dir.resolve(MODELS));
+			AtomicFiles.fsync(parent, true);
 		}
 		catch (final SQLException | IOException e) {
 			throw new UserException("Cannot create the project in " + dir + " (" + e
-				.getMessage() + ")", "check the folder is writable and the disk not full",
+				.getMessage() + ")", "check the folder is writable and the disk not full; nothing was created",
 				e);
 		}
-		return open(dir);
+		finally {
+			if (tmp != null) deleteQuietly(tmp);
+		}
+		return open(target);
+	}
+
+	/** Writes a complete project (database, models folder) into {@code folder}. */
+	private static void build(final Path folder, final ImageRef image,
+		final GridSpec gridSpec) throws SQLException, IOException
+	{
+		try {
+			Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString(
+				"rwxr-xr-x"));
+		}
+		catch (final UnsupportedOperationException e) {
+			// not a POSIX file system
+		}
+		final Path file = folder.resolve(DATABASE);
+		try (Db fresh = Db.open(file, true)) {
+			fresh.plain(c -> {
+				try (Statement s = c.createStatement()) {
+					s.execute("PRAGMA application_id = " + Db.APPLICATION_ID);
+				}
+				Migrations.migrate(c, Migrations.CURRENT);
+				return null;
+			});
+			fresh.write(c -> {
+				try (var ps = c.prepareStatement("INSERT INTO project (id, " +
+					"image_spec, fingerprint, width, height, depth, bit_depth, " +
+					"patch_size, stride, created, uuid) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+				{
+					ps.setString(1, image.spec());
+					ps.setString(2, image.fingerprint());
+					ps.setInt(3, image.width());
+					ps.setInt(4, image.height());
+					ps.setInt(5, image.depth());
+					ps.setInt(6, image.bitDepth());
+					ps.setInt(7, gridSpec.patchSize());
+					ps.setInt(8, gridSpec.stride());
+					ps.setLong(9, System.currentTimeMillis());
+					ps.setString(10, UUID.randomUUID().toString());
+					ps.executeUpdate();
+				}
+				return null;
+			});
+			if (!WalGenerations.checkpoint(fresh)) throw new IOException(
+				"could not checkpoint the new database");
+		}
+		Files.createDirectories(folder.resolve(MODELS));
+		AtomicFiles.fsync(file, false);
+		AtomicFiles.fsync(folder, true);
 	}
 
 	/**
@@ -158,6 +205,7 @@ public final class Project implements AutoCloseable {
 		checkHeader(file);
 		checkWritable(dir);
 		if (!Files.isWritable(file)) throw readOnly(file);
+		WalGenerations.checkBeforeOpen(file);
 		Db db = null;
 		try {
 			db = Db.open(file, false);
@@ -172,6 +220,7 @@ public final class Project implements AutoCloseable {
 				Migrations.migrate(c, Migrations.CURRENT);
 				return load(dir, d, c);
 			});
+			WalGenerations.renew(db);
 			Files.createDirectories(dir.resolve(MODELS));
 			return p;
 		}
@@ -193,14 +242,14 @@ public final class Project implements AutoCloseable {
 	{
 		try (Statement s = c.createStatement();
 				var rs = s.executeQuery("SELECT image_spec, fingerprint, width, " +
-					"height, depth, bit_depth, patch_size, stride FROM project WHERE id = 1"))
+					"height, depth, bit_depth, patch_size, stride, uuid FROM project WHERE id = 1"))
 		{
 			if (!rs.next()) throw new UserException("The project database in " +
 				dir + " has no project record", "restore project.db from a backup");
 			final ImageRef image = new ImageRef(rs.getString(1), rs.getString(2), rs
 				.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6));
 			final GridSpec grid = new GridSpec(rs.getInt(7), rs.getInt(8));
-			return new Project(dir, db, image, grid);
+			return new Project(dir, db, rs.getString(9), image, grid);
 		}
 	}
 
@@ -216,9 +265,62 @@ public final class Project implements AutoCloseable {
 		return dir.resolve(MODELS);
 	}
 
-	/** A model version's checkpoint as an absolute path. */
+	/**
+	 * A model version's checkpoint as an absolute path, checked: it must lie
+	 * inside {@value #MODELS} (after resolving symbolic links) and, if it
+	 * carries a {@value #CHECKPOINT_OWNER} file, belong to this project.
+	 *
+	 * @throws UserException if the checkpoint leaves the project, is missing
+	 *           or belongs to another project
+	 */
 	public Path checkpointPath(final ModelVersion version) {
-		return dir.resolve(version.checkpoint()).toAbsolutePath().normalize();
+		final Path p = dir.resolve(version.checkpoint()).toAbsolutePath()
+			.normalize();
+		final String what = version.kind().key() + " model version " + version
+			.id() + " (" + version.checkpoint() + ")";
+		final Path models = OutputPaths.real(modelsDir());
+		final Path real = OutputPaths.real(p);
+		if (!real.startsWith(models) || real.equals(models)) throw new UserException(
+			"The " + what + " lies outside the project's " + MODELS + " folder",
+			"the project database was edited or the model folder is a link out of " +
+				"the project; restore project.db from a backup or train again");
+		if (!Files.isDirectory(real)) throw new UserException("The files of the " +
+			what + " are missing from " + modelsDir(),
+			"restore the project's models folder from a backup, or train again");
+		final Path owner = real.resolve(CHECKPOINT_OWNER);
+		if (Files.exists(owner)) {
+			final String id;
+			try {
+				id = Files.readString(owner, StandardCharsets.UTF_8).trim();
+			}
+			catch (final IOException e) {
+				throw new UserException("Cannot read " + owner + " (" + e
+					.getMessage() + ")", "check the project's permissions", e);
+			}
+			if (!id.equals(uuid)) throw new UserException("The " + what +
+				" belongs to another project (id " + id + ", this project is " + uuid +
+				")", "do not copy checkpoints between projects; train this project's " +
+					"own model ('twostream check PROJECT' lists such versions)");
+		}
+		return p;
+	}
+
+	/**
+	 * The file each checkpoint folder holds with the id of its project
+	 * ({@link #uuid()}).
+	 */
+	public static final String CHECKPOINT_OWNER = "project.id";
+
+	/** The project's identity, a random UUID made at creation. */
+	public String uuid() {
+		return uuid;
+	}
+
+	/** The image's file (the spec without an HDF5 dataset). */
+	public Path imageFile() {
+		final String spec = image.spec();
+		final int hash = spec.indexOf('#');
+		return Path.of(hash < 0 ? spec : spec.substring(0, hash));
 	}
 
 	/** The labelled image as recorded (spec, fingerprint, dimensions). */
@@ -330,6 +432,75 @@ public final class Project implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * Writes a consistent copy of the project into the new folder
+	 * {@code target}: the database through SQLite ({@code VACUUM INTO}, safe
+	 * while other programs use the project) with a fresh generation, so the
+	 * copy can never be mistaken for the log's base, plus the model files.
+	 * Built in a temporary folder and renamed when complete.
+	 *
+	 * @throws UserException if {@code target} exists or cannot be written
+	 */
+	public void backup(final Path target) {
+		final Path abs = target.toAbsolutePath().normalize();
+		if (Files.exists(abs)) throw new UserException("The backup folder " +
+			target + " already exists", "give a new folder for the backup");
+		OutputPaths.check(abs, "backup", this);
+		Path tmp = null;
+		try {
+			Files.createDirectories(abs.getParent());
+			tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() +
+				".backup-");
+			final Path copy = tmp.resolve(DATABASE);
+			db.plain(c -> {
+				try (var ps = c.prepareStatement("VACUUM INTO ?")) {
+					ps.setString(1, copy.toString());
+					ps.execute();
+				}
+				return null;
+			});
+			try (Db d = Db.open(copy, false)) {
+				d.write(c -> {
+					try (var ps = c.prepareStatement(
+						"UPDATE project SET generation = ? WHERE id = 1"))
+					{
+						ps.setString(1, "backup-" + UUID.randomUUID());
+						return ps.executeUpdate();
+					}
+				});
+				WalGenerations.checkpoint(d);
+			}
+			copyTree(modelsDir(), tmp.resolve(MODELS));
+			AtomicFiles.fsync(copy, false);
+			Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+			AtomicFiles.fsync(abs.getParent(), true);
+		}
+		catch (final IOException | SQLException e) {
+			throw new UserException("Cannot write the backup " + target + " (" + e
+				.getMessage() + ")", "check free disk space and that the folder is writable; nothing was written",
+				e);
+		}
+		finally {
+			if (tmp != null) deleteQuietly(tmp);
+		}
+	}
+
+	private static void copyTree(final Path from, final Path to)
+		throws IOException
+	{
+		Files.createDirectories(to);
+		if (!Files.isDirectory(from)) return;
+		try (Stream<Path> s = Files.walk(from)) {
+			for (final Path f : (Iterable<Path>) s::iterator) {
+				// NB: links are not followed out of the project
+				if (Files.isSymbolicLink(f)) continue;
+				final Path t = to.resolve(from.relativize(f).toString());
+				if (Files.isDirectory(f)) Files.createDirectories(t);
+				else Files.copy(f, t);
+			}
+		}
+	}
+
 	/** When the project was created. */
 	public Instant created() {
 		return db.read(c -> {
@@ -421,8 +592,22 @@ public final class Project implements AutoCloseable {
 			"give the folder made by 'twostream init'; if it was one, restore project.db from a backup");
 	}
 
-	private static void deleteDatabase(final Path file) throws IOException {
-		for (final String suffix : new String[] { "", "-wal", "-shm", "-journal" })
-			Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+	/** Removes leftovers of an older crashed create from an empty folder. */
+	private static void clearLeftovers(final Path dir) throws IOException {
+		if (!Files.isDirectory(dir)) return;
+		try (Stream<Path> s = Files.list(dir)) {
+			for (final Path f : (Iterable<Path>) s::iterator)
+				if (f.getFileName().toString().startsWith(DATABASE + ".creating"))
+					Files.deleteIfExists(f);
+		}
+	}
+
+	private static void deleteQuietly(final Path tree) {
+		try {
+			StaleFiles.delete(tree);
+		}
+		catch (final IOException e) {
+			// NB: a leftover temporary folder has a random name and blocks nothing
+		}
 	}
 }

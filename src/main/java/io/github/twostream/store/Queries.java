@@ -12,6 +12,14 @@ public interface Queries {
 	 */
 	void record(int round, String strategy, List<SuggestionRecord> suggestions);
 
+	/**
+	 * Records a new round under the next free number, taken inside the write
+	 * transaction (so two concurrent rounds get distinct numbers).
+	 *
+	 * @return the round number recorded
+	 */
+	int recordNext(String strategy, List<SuggestionRecord> suggestions);
+
 	/** The given round, suggestions by rank. */
 	Optional<QueryRound> round(int round);
 

@@ -1,9 +1,13 @@
 package io.github.twostream.volume;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import ij.process.ByteProcessor;
+import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.util.UserException;
 
 /**
@@ -72,5 +76,45 @@ public final class LabelImages {
 			"slice " + z + " has " + (px == null ? "no" : px.length) +
 				" pixels, expected " + w * h);
 		return new ByteProcessor(w, h, px);
+	}
+
+	/**
+	 * Refuses a foreground value the label image cannot mean: outside 0-255
+	 * (a bad argument), or absent from slices {@code zs} while they hold two
+	 * or more other values (a 0/1 or 0/128 mask read with the default 255
+	 * would become all background). A single-valued image is accepted.
+	 *
+	 * @param option the option naming the value in messages ("--foreground")
+	 */
+	public static void checkForeground(final LabelImage labels,
+		final int foreground, final String option, final int... zs)
+	{
+		if (foreground < 0 || foreground > 255) throw new BadArgumentException(
+			option + " " + foreground + " is not a label value",
+			"use 0-255, the value of the foreground in " + labels.source());
+		final boolean[] seen = new boolean[256];
+		byte[] slice = null;
+		for (final int z : zs) {
+			slice = labels.readSlice(z, slice);
+			for (final byte b : slice)
+				seen[b & 0xff] = true;
+		}
+		if (seen[foreground]) return;
+		final List<Integer> values = new ArrayList<>();
+		for (int v = 0; v < 256; v++)
+			if (seen[v]) values.add(v);
+		if (values.size() < 2) return;
+		final String listed = values.size() <= 8 ? values.toString().replaceAll(
+			"[\\[\\]]", "") : values.subList(0, 8).toString().replaceAll("[\\[\\]]",
+				"") + ", ... (" + values.size() + " values)";
+		throw new UserException(labels.source() + " holds the values " + listed +
+			" but not the foreground value " + foreground + "; nothing was written",
+			"give the label value of the foreground, e.g. " + option + " " + values
+				.get(values.size() - 1));
+	}
+
+	/** All slice indices {@code 0 .. depth - 1}. */
+	public static int[] allSlices(final LabelImage labels) {
+		return IntStream.range(0, labels.depth()).toArray();
 	}
 }

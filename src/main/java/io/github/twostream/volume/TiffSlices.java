@@ -49,6 +49,8 @@ final class TiffSlices implements SliceSource {
 		final long size = Volumes.requireFile(file);
 		final String name = file.getFileName().toString();
 		final String dir = dirOf(file);
+		// NB: a looping page chain would make TiffDecoder spin forever
+		TiffDirectories.check(file);
 		final FileInfo[] info;
 		try {
 			info = new TiffDecoder(dir, name).getTiffInfo();

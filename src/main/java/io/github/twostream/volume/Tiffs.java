@@ -38,6 +38,8 @@ public final class Tiffs {
 		Path tmp = null;
 		try {
 			Files.createDirectories(folder);
+			io.github.twostream.util.StaleFiles.clear(folder, "." + abs
+				.getFileName() + ".");
 			tmp = Files.createTempFile(folder, "." + abs.getFileName() + ".",
 				".tmp");
 			final boolean ok;

@@ -150,7 +150,7 @@ class ProjectCommandsTest {
 			.toString()), "already holds a project");
 		// image smaller than one patch
 		expectError(Cli.run("init", dir.resolve("p2").toString(), "--image", image
-			.toString(), "--patch", "512"), "smaller than one 512 x 512 patch");
+			.toString(), "--patch", "512"), 2, "smaller than one 512 x 512 patch");
 		assertProjectIntact(2);
 
 		// the image changed: fingerprint mismatch
@@ -168,9 +168,16 @@ class ProjectCommandsTest {
 		Files.move(image, moved);
 		expectError(Cli.run("export-labels", project.toString(), "--out", dir
 			.resolve("x.tif").toString()), "is missing");
+		// NB: the moved file is the changed image: relink checks the content
+		expectError(Cli.run("relink", project.toString(), moved.toString()),
+			"is not the project's image: its content differs");
+		expectError(Cli.run("relink", project.toString(), labels.toString()),
+			"is not the project's image");
 		final Cli.Run relink = Cli.run("relink", project.toString(), moved
-			.toString());
+			.toString(), "--force");
 		assertEquals(0, relink.code(), relink.err());
+		assertTrue(relink.err().contains("warning: ") && relink.err().contains(
+			"relinked anyway (--force)"), relink.err());
 		final Cli.Run ok = Cli.run("export-labels", project.toString(), "--out", dir
 			.resolve("x.tif").toString());
 		assertEquals(0, ok.code(), ok.err());
@@ -192,7 +199,14 @@ class ProjectCommandsTest {
 	}
 
 	static void expectError(final Cli.Run r, final String expected) {
-		assertEquals(1, r.code(), r.out() + r.err());
+		expectError(r, 1, expected);
+	}
+
+	/** One line naming {@code expected}, exit {@code code}, no stack trace. */
+	static void expectError(final Cli.Run r, final int code,
+		final String expected)
+	{
+		assertEquals(code, r.code(), r.out() + r.err());
 		assertTrue(r.err().contains(expected), r.err());
 		assertEquals(1, r.err().strip().lines().count(), r.err());
 		assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r

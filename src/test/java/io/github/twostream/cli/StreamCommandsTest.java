@@ -38,7 +38,7 @@ class StreamCommandsTest {
 		ProjectCommandsTest.expectError(Cli.run("predict", project, "--out", dir
 			.resolve("p.tif").toString()), "no trained task model yet");
 		ProjectCommandsTest.expectError(Cli.run("suggest", project, "--strategy",
-			"nonsense"), "nonsense");
+			"nonsense"), 2, "nonsense");
 
 		final Cli.Run enc = ok(Cli.run("train-encoder", project, "--epochs", "1"));
 		assertTrue(enc.out().startsWith("Trained encoder"), enc.out());

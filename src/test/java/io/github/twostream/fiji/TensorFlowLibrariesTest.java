@@ -62,4 +62,40 @@ public class TensorFlowLibrariesTest {
 				.getMessage());
 		}
 	}
+
+	@Test
+	public void missingNativeJarIsNamedWithTheFix() throws IOException {
+		// the API jar alone, as in plain ImageJ 1 with only the Java jars copied
+		final URL api = TensorFlowLibrariesTest.class.getClassLoader().getResource(
+			TensorFlowLibraries.NEW_API_CLASS);
+		final String s = api.toString();
+		final URL apiJar = new URL(s.substring(4, s.indexOf("!/")));
+		try (URLClassLoader onlyApi = new URLClassLoader(new URL[] { apiJar },
+			null))
+		{
+			final String p = TensorFlowLibraries.problem(onlyApi).orElseThrow();
+			if (System.getProperty("os.name").startsWith("Linux") && System
+				.getProperty("os.arch").equals("amd64"))
+			{
+				assertTrue(p.contains("tensorflow-core-native-1.1.0-linux-x86_64.jar"),
+					p);
+				assertTrue(p.contains("Fiji.app/jars/linux64/"), p);
+			}
+			final UserException e = assertThrows(UserException.class,
+				() -> TensorFlowLibraries.requireCompatible(onlyApi));
+			assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+			assertTrue(e.getMessage().contains(" -- copy "), e.getMessage());
+		}
+		// every platform names its own jar and Fiji folder
+		try (URLClassLoader onlyApi = new URLClassLoader(new URL[] { apiJar },
+			null))
+		{
+			assertTrue(TensorFlowLibraries.missingNatives(onlyApi, "Mac OS X",
+				"aarch64").orElseThrow().contains("macosx-arm64.jar"));
+			assertTrue(TensorFlowLibraries.missingNatives(onlyApi, "Windows 11",
+				"amd64").orElseThrow().contains("jars/win64/"));
+		}
+		assertEquals(Optional.empty(), TensorFlowLibraries.missingNatives(getClass()
+			.getClassLoader(), "Linux", "amd64"));
+	}
 }

@@ -1,5 +1,6 @@
 package io.github.twostream.store;
 
+import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -81,6 +82,17 @@ class HistoryTest {
 			assertEquals(t2, m.latest(ModelKind.TASK).orElseThrow());
 			assertEquals(enc, m.latest(ModelKind.ENCODER).orElseThrow());
 			assertEquals(List.of(t1, t2), m.all(ModelKind.TASK));
+			// NB: checkpointPath checks that the files are there
+			final UserException missing = assertThrows(UserException.class, () -> p
+				.checkpointPath(t2));
+			assertTrue(missing.getMessage().contains("are missing"), missing
+				.getMessage());
+			try {
+				Files.createDirectories(dir.resolve("models/task-2/ckpt"));
+			}
+			catch (final java.io.IOException e) {
+				throw new AssertionError(e);
+			}
 			assertEquals(dir.resolve("models/task-2/ckpt").toAbsolutePath().normalize(),
 				p.checkpointPath(t2));
 		}
