@@ -35,6 +35,14 @@ import io.github.twostream.util.UserException;
  * acquisition never needs TensorFlow.
  * </p>
  * <p>
+ * Ground truth (simulation only, absent in the product):
+ * {@code groundTruthForeground}, the foreground fraction of every patch's
+ * true labels, attached by the simulator with
+ * {@link #withGroundTruthForeground} for the strategies that declare
+ * {@link AcquisitionStrategy#needsGroundTruth()} (the {@code random-fg}
+ * baseline); no other strategy may read it.
+ * </p>
+ * <p>
  * The arrays are not copied (they can be large); callers must not change
  * them after building.
  * </p>
@@ -47,8 +55,17 @@ public final class AcquisitionContext {
 	private final double[] entropy, margin, bald, typicality, novelty;
 	private final float[][] supervisedEmbedding, unsupervisedEmbedding;
 	private final NeighborSearch neighbors;
+	private final double[] groundTruthForeground;
 
 	private AcquisitionContext(final Builder b) {
+		this(b, b.novelty != null ? b.novelty : //
+			b.unsupervisedEmbedding != null ? Distances.nearest(
+				b.unsupervisedEmbedding, b.labelled) : null, null);
+	}
+
+	private AcquisitionContext(final Builder b, final double[] novelty,
+		final double[] groundTruthForeground)
+	{
 		this.n = b.n;
 		this.labelled = (BitSet) b.labelled.clone();
 		this.round = b.round;
@@ -60,9 +77,33 @@ public final class AcquisitionContext {
 		this.typicality = b.typicality;
 		this.neighbors = b.neighbors != null ? b.neighbors
 			: new BruteForceNeighbors();
-		this.novelty = b.novelty != null ? b.novelty : //
-			b.unsupervisedEmbedding != null ? Distances.nearest(
-				b.unsupervisedEmbedding, b.labelled) : null;
+		this.novelty = novelty;
+		this.groundTruthForeground = groundTruthForeground;
+	}
+
+	/**
+	 * This context plus the ground truth's foreground fraction of every patch
+	 * (simulation only: the simulator attaches it for strategies that
+	 * {@link AcquisitionStrategy#needsGroundTruth() need ground truth}).
+	 */
+	public AcquisitionContext withGroundTruthForeground(final double[] fraction) {
+		if (fraction.length != n) throw new UserException("The ground-truth " +
+			"foreground has " + fraction.length + " entries for a pool of " + n +
+			" patches", "compute it for the current patch grid");
+		// NB: through a builder of the same contents (labelled set, arrays)
+		final Builder b = builder(n).labelled(labelled).round(round).entropy(
+			entropy).margin(margin).bald(bald).supervisedEmbedding(
+				supervisedEmbedding).unsupervisedEmbedding(unsupervisedEmbedding)
+			.typicality(typicality).neighbors(neighbors);
+		return new AcquisitionContext(b, novelty, fraction);
+	}
+
+	/**
+	 * Foreground fraction of each patch's ground truth, or null (always null
+	 * outside simulations).
+	 */
+	public double[] groundTruthForeground() {
+		return groundTruthForeground;
 	}
 
 	/** A builder for a pool of {@code n} patches. */

@@ -41,6 +41,15 @@ public interface AcquisitionStrategy extends SciJavaPlugin {
 	}
 
 	/**
+	 * True for simulation-only baselines that read the ground truth
+	 * ({@link AcquisitionContext#groundTruthForeground()}); the product's
+	 * suggestion round refuses them.
+	 */
+	default boolean needsGroundTruth() {
+		return false;
+	}
+
+	/**
 	 * Suggests up to {@code k} unlabelled patches.
 	 *
 	 * @param k batch size (>= 0)

@@ -41,6 +41,28 @@ public final class Strategies {
 	}
 
 	/**
+	 * The names of the strategies the product offers (all but the
+	 * simulation-only baselines that read ground truth), in priority order.
+	 */
+	public static List<String> productNames() {
+		return all().stream().filter(s -> !s.needsGroundTruth()).map(
+			AcquisitionStrategy::name).collect(Collectors.toList());
+	}
+
+	/**
+	 * A strategy the product can run on a project: as {@link #byName}, but a
+	 * simulation-only baseline is refused with a one-line explanation.
+	 */
+	public static AcquisitionStrategy forProduct(final String name) {
+		final AcquisitionStrategy s = byName(name);
+		if (s.needsGroundTruth()) throw new BadArgumentException("Strategy '" + name +
+			"' reads the ground truth: it is a simulation-only baseline",
+			"use it with 'twostream simulate'; to suggest patches use one of: " +
+				String.join(", ", productNames()));
+		return s;
+	}
+
+	/**
 	 * A fresh instance of the strategy called {@code name}.
 	 *
 	 * @throws UserException if there is none, listing the valid names

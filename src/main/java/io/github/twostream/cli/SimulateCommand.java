@@ -46,7 +46,7 @@ public class SimulateCommand implements Callable<Integer> {
 	String testLabels;
 
 	@Option(names = "--strategies", split = ",", paramLabel = "NAME",
-		defaultValue = "random,uncertainty,typicality,two-stream,two-stream-clustering",
+		defaultValue = "random,random-fg,uncertainty,bald,two-stream,two-stream-clustering",
 		description = "Strategies to compare (default ${DEFAULT-VALUE}).")
 	List<String> strategies;
 
@@ -62,8 +62,9 @@ public class SimulateCommand implements Callable<Integer> {
 		description = "Random patches labelled before round 0 (default = step).")
 	Integer initial;
 
-	@Option(names = "--seeds", defaultValue = "3", paramLabel = "N",
-		description = "Seeds 1..N per strategy (default ${DEFAULT-VALUE}).")
+	@Option(names = "--seeds", defaultValue = "5", paramLabel = "N",
+		description = "Seeds 1..N per strategy (default ${DEFAULT-VALUE}; the " +
+			"95 %% intervals in summary.csv are bootstrapped over them).")
 	int seeds;
 
 	@Option(names = "--out", required = true, paramLabel = "DIR",
@@ -95,7 +96,7 @@ public class SimulateCommand implements Callable<Integer> {
 	Integer poolSample;
 
 	@Option(names = "--eval-slices", paramLabel = "N",
-		description = "Test slices evaluated, evenly spread, 0 = all (default 0; quick 4).")
+		description = "Test slices evaluated, evenly spread, 0 = all (default 10; quick 4).")
 	Integer evalSlices;
 
 	@Option(names = "--encoder-epochs", paramLabel = "N",
@@ -113,6 +114,24 @@ public class SimulateCommand implements Callable<Integer> {
 	@Option(names = "--test-slices", paramLabel = "FROM-TO",
 		description = "Use only these slices of --test-image/--test-labels, e.g. a held-out part of the same stack.")
 	String testSlices;
+
+	@Option(names = "--average", paramLabel = "N",
+		description = "Weight averaging per round: the kept model is the mean of N " +
+			"snapshots over the second half of the round's steps, 0 = the last " +
+			"iterate (default 5; quick 0).")
+	Integer average;
+
+	@Option(names = "--run-id", defaultValue = "0", paramLabel = "N",
+		description = "Salts the training and strategy seeds (not the initial " +
+			"sets); two runs differing only here measure the noise floor " +
+			"(twostream noise-floor A B). Default ${DEFAULT-VALUE}.")
+	long runId;
+
+	@Option(names = "--jobs", defaultValue = "1", paramLabel = "N",
+		description = "Run up to N (strategy, seed) runs at the same time, each " +
+			"with its own TF session (default ${DEFAULT-VALUE}); same numbers as " +
+			"one after the other.")
+	int jobs;
 
 	@Option(names = "--quick",
 		description = "Small U-Net (depth 2, 8 filters), few steps, 1 encoder epoch: a smoke run.")
@@ -139,7 +158,13 @@ public class SimulateCommand implements Callable<Integer> {
 			.trainSteps()), or(referenceSteps, d.referenceSteps()), or(
 				referencePatches, d.referencePatches()), or(poolSample, d.poolSample()),
 			or(evalSlices, d.evalSlices()), or(encoderEpochs, d.encoderEpochs()), or(
-				mcPasses, d.mcPasses()), d.unetDepth(), d.unetBaseFilters());
+				mcPasses, d.mcPasses()), d.unetDepth(), d.unetBaseFilters(), or(average,
+					d.averaging()), runId);
+		if (!quick && (seeds < 5 || tuning.evalSlices() > 0 && tuning
+			.evalSlices() < 10)) System.err.println("Note: " + seeds + " seeds, " +
+				(tuning.evalSlices() == 0 ? "all" : tuning.evalSlices()) +
+				" test slices: below the quiet protocol (>= 5 seeds, >= 10 test " +
+				"slices); expect wide intervals");
 		final SliceRange train = trainSlices == null ? null : SliceRange.parse(
 			trainSlices);
 		final SliceRange test = testSlices == null ? null : SliceRange.parse(
@@ -148,6 +173,7 @@ public class SimulateCommand implements Callable<Integer> {
 			testImage, testLabels, train, test, config, tuning),
 			new ConsoleProgress()))
 		{
+			sim.setJobs(jobs);
 			if (!sim.checkInput()) throw new UserException(sim.getErrorMessage(),
 				"fix the input and run again");
 			sim.process();

@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
 		SimulateCommand.class, //
 		CheckCommand.class, //
 		BackupCommand.class, //
+		NoiseFloorCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {
 

@@ -56,7 +56,7 @@ public class SuggestNextPatchesCommand extends ContextCommand {
 		description = "Number of patches to suggest")
 	private int k = 16;
 
-	// NB: the same names as Strategies.names() (checked by a test); an
+	// NB: the same names as Strategies.productNames() (checked by a test); an
 	// annotation needs constants.
 	@Parameter(label = "Strategy", persist = false, required = false,
 		choices = { "two-stream", "two-stream-clustering", "uncertainty", "margin",

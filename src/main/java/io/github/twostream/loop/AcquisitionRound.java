@@ -58,10 +58,24 @@ public final class AcquisitionRound {
 	 * @param allScores score stream A (with BALD) whenever a model exists,
 	 *          for the user's tables and heatmaps; else only what the
 	 *          strategy declares it needs
+	 * @param groundTruthForeground the ground truth's foreground fraction of
+	 *          every pool patch, for strategies that
+	 *          {@link AcquisitionStrategy#needsGroundTruth() need it}
+	 *          (simulation only), or null
 	 */
 	public record Request(AcquisitionStrategy strategy, int k, long seed,
-		int round, int mcPasses, boolean allScores)
-	{}
+		int round, int mcPasses, boolean allScores,
+		double[] groundTruthForeground)
+	{
+
+		/** A request without ground truth (every user's round). */
+		public Request(final AcquisitionStrategy strategy, final int k,
+			final long seed, final int round, final int mcPasses,
+			final boolean allScores)
+		{
+			this(strategy, k, seed, round, mcPasses, allScores, null);
+		}
+	}
 
 	/**
 	 * The outcome.
@@ -103,9 +117,12 @@ public final class AcquisitionRound {
 			a = StreamA.scorePool(model, patches, passes, progress);
 		}
 		final Set<Integer> done = new HashSet<>(labelled);
-		final AcquisitionContext ctx = Contexts.of(patches.count(), local == null
+		AcquisitionContext ctx = Contexts.of(patches.count(), local == null
 			? done : labelledLocal(done, local), a, subset(streamB.embedding(),
 				local), subset(streamB.typicality(), local), request.round());
+		if (strategy.needsGroundTruth() && request.groundTruthForeground() != null)
+			ctx = ctx.withGroundTruthForeground(subset(request
+				.groundTruthForeground(), local));
 		final Selection selection = strategy.select(ctx, request.k(), request
 			.seed(), progress);
 		return new Outcome(poolIds(selection, local, done, strategy), selection,

@@ -1,6 +1,7 @@
 package io.github.twostream.loop;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.twostream.model.PatchScores;
 import io.github.twostream.model.TaskModel;
@@ -49,6 +50,22 @@ public final class StreamA {
 			progress.progress(start + m, n);
 		}
 		return new PatchScores(entropy, margin, bald, embedding);
+	}
+
+	/**
+	 * The latest stored task model's supervised embedding (pooled bottleneck
+	 * features, L2-normalised, as the acquisition context gets them) of every
+	 * patch of the session's grid; empty if no task model is trained yet.
+	 */
+	public static Optional<float[][]> supervisedEmbedding(
+		final ProjectSession session, final Progress progress)
+	{
+		final Optional<TaskModel> model = TaskStage.latest(session.project());
+		if (model.isEmpty()) return Optional.empty();
+		try (TaskModel m = model.get()) {
+			return Optional.of(scorePool(m, new PoolPatches(session.volume(), session
+				.grid()), 0, progress).embedding());
+		}
 	}
 
 	/** The training set of the labelled patches (id -> mask) of {@code pool}. */

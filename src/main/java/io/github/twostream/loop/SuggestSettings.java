@@ -21,7 +21,8 @@ public record SuggestSettings(String strategy, int k, int mcPasses,
 {
 
 	public SuggestSettings {
-		Strategies.byName(strategy); // NB: unknown names fail here, listing valid ones
+		// NB: unknown names and simulation-only baselines fail here
+		Strategies.forProduct(strategy);
 		if (k < 1) throw new BadArgumentException("k = " + k + " patches to suggest",
 			"ask for at least 1 patch");
 		if (mcPasses < 0 || mcPasses > 100) throw new BadArgumentException(

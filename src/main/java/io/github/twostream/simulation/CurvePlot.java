@@ -3,7 +3,9 @@ package io.github.twostream.simulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
@@ -16,9 +18,16 @@ import io.github.twostream.util.UserException;
  * works headless ({@code -Djava.awt.headless=true}).
  * <p>
  * One line per strategy (the mean IoU over seeds at each labelled-patch
- * count) with error bars of one standard deviation when there are several
- * seeds, a grey horizontal reference at the full-supervision IoU (if
- * given), a legend and axis labels.
+ * count) over a shaded band, its pointwise 95 % bootstrap interval over
+ * seeds ({@link Bootstrap}) when there are several seeds, a grey horizontal
+ * reference at the full-supervision IoU (if given), a legend and axis
+ * labels.
+ * </p>
+ * <p>
+ * NB: ImageJ's {@link Plot} can fill only down to the axis, so the band is
+ * drawn as dense vertical hatching in a light tint of the strategy colour
+ * (one "line" object whose segments are separated by NaN); all bands come
+ * first, so every mean line is drawn on top of them.
  * </p>
  * <p>
  * NB: {@code ij.gui.Plot} is the one {@code ij.gui} class the core may use,
@@ -52,17 +61,28 @@ public final class CurvePlot {
 		final List<String> strategies = curves.strategies();
 		for (int s = 0; s < strategies.size(); s++) {
 			final MeanCurve c = Summaries.meanCurve(curves, strategies.get(s));
+			if (Arrays.stream(c.count()).noneMatch(n -> n > 1)) continue;
+			final Bootstrap.Result ci = Bootstrap.of(curves, strategies.get(s),
+				Double.NaN);
+			plot.setColor(tint(COLOURS.get(s % COLOURS.size())));
+			plot.setLineWidth(1);
+			plot.add("line", hatchX(ci.x()), hatchY(ci.x(), ci.bandLo(), ci
+				.bandHi()));
+			legend.append('\n'); // NB: bands stay out of the legend
+			for (final double v : ci.bandHi())
+				ymax = Math.max(ymax, v);
+		}
+		for (int s = 0; s < strategies.size(); s++) {
+			final MeanCurve c = Summaries.meanCurve(curves, strategies.get(s));
 			final String colour = COLOURS.get(s % COLOURS.size());
 			plot.setColor(colour, colour); // NB: line and circle fill
 			plot.setLineWidth(2);
 			plot.add("connected circle", c.x(), c.mean());
-			if (java.util.Arrays.stream(c.count()).anyMatch(n -> n > 1)) plot
-				.addErrorBars(c.sd());
 			legend.append(strategies.get(s)).append('\n');
 			for (int i = 0; i < c.size(); i++) {
 				xmin = Math.min(xmin, c.x()[i]);
 				xmax = Math.max(xmax, c.x()[i]);
-				ymax = Math.max(ymax, c.mean()[i] + c.sd()[i]);
+				ymax = Math.max(ymax, c.mean()[i]);
 			}
 		}
 		if (xmax == xmin) xmax = xmin + 1;
@@ -75,11 +95,61 @@ public final class CurvePlot {
 			ymax = Math.max(ymax, fullIou);
 		}
 		plot.setColor("black");
-		plot.addLegend(legend.toString().strip(), "bottom-right");
+		plot.addLegend(legend.toString().replaceAll("\\n+$", ""), "bottom-right");
 		final double pad = 0.03 * (xmax - xmin);
 		plot.setLimits(xmin - pad, xmax + pad, 0, Math.min(1, ymax * 1.05 +
 			0.02));
 		return plot.getImagePlus();
+	}
+
+	/** Hatch lines across the band: this many per curve. */
+	private static final int HATCHES = 640;
+
+	/** x of the hatch segments: x, x, NaN per hatch line. */
+	private static double[] hatchX(final double[] x) {
+		final double[] out = new double[3 * HATCHES];
+		for (int h = 0; h < HATCHES; h++) {
+			final double v = x[0] + (x[x.length - 1] - x[0]) * h / (HATCHES - 1);
+			out[3 * h] = out[3 * h + 1] = v;
+			out[3 * h + 2] = Double.NaN;
+		}
+		return out;
+	}
+
+	/** y of the hatch segments: lo, hi (linearly interpolated), NaN. */
+	private static double[] hatchY(final double[] x, final double[] lo,
+		final double[] hi)
+	{
+		final double[] hx = hatchX(x), out = new double[hx.length];
+		for (int h = 0; h < HATCHES; h++) {
+			out[3 * h] = interpolate(x, lo, hx[3 * h]);
+			out[3 * h + 1] = interpolate(x, hi, hx[3 * h]);
+			out[3 * h + 2] = Double.NaN;
+		}
+		return out;
+	}
+
+	private static double interpolate(final double[] x, final double[] y,
+		final double v)
+	{
+		int i = 1;
+		while (i < x.length - 1 && x[i] < v)
+			i++;
+		if (x.length == 1 || x[i] == x[i - 1]) return y[0];
+		final double t = (v - x[i - 1]) / (x[i] - x[i - 1]);
+		return y[i - 1] + t * (y[i] - y[i - 1]);
+	}
+
+	/** The colour {@code #rrggbb} mixed 70 % with white, as {@code #rrggbb}. */
+	static String tint(final String hex) {
+		final int rgb = Integer.parseInt(hex.substring(1), 16);
+		final StringBuilder out = new StringBuilder("#");
+		for (int shift = 16; shift >= 0; shift -= 8) {
+			final int v = rgb >> shift & 0xff;
+			out.append(String.format(Locale.ROOT, "%02x", Math.round(v + 0.7f *
+				(255 - v))));
+		}
+		return out.toString();
 	}
 
 	/** Renders the curves and saves them as a PNG at {@code png}. */

@@ -11,7 +11,20 @@ package io.github.twostream.simulation;
  * @param iou foreground IoU on the held-out evaluation region
  * @param dice foreground Dice on the same region
  * @param roundSeconds wall time of the round (train + score + select)
+ * @param annotationSeconds SIMULATED seconds to annotate the labelled set
+ *          ({@link CostModel}); NaN when unknown (rows of older runs)
  */
 public record CurvePoint(String strategy, long seed, int round,
-	int labelledPatches, double iou, double dice, double roundSeconds)
-{}
+	int labelledPatches, double iou, double dice, double roundSeconds,
+	double annotationSeconds)
+{
+
+	/** Without annotation seconds (NaN). */
+	public CurvePoint(final String strategy, final long seed, final int round,
+		final int labelledPatches, final double iou, final double dice,
+		final double roundSeconds)
+	{
+		this(strategy, seed, round, labelledPatches, iou, dice, roundSeconds,
+			Double.NaN);
+	}
+}

@@ -22,7 +22,9 @@ import io.github.twostream.util.UserException;
  * The CSV header is exactly {@value #HEADER}. It has no round column: a row's
  * round is its position among the rows of the same (strategy, seed), in
  * file order (rows are appended as rounds finish, so the order is the round
- * order). A torn last line without its newline (a crash while appending) is
+ * order). The last column, {@code simulated_annotation_seconds}, is the
+ * {@link CostModel}'s time for the labelled set; files of older runs without
+ * it ({@value #HEADER_V1}) are read with NaN there. A torn last line without its newline (a crash while appending) is
  * dropped when reading.
  * </p>
  */
@@ -30,6 +32,11 @@ public final class Curves {
 
 	/** The {@code curves.csv} header. */
 	public static final String HEADER =
+		"strategy,seed,labelled_patches,iou,dice,round_seconds," +
+			"simulated_annotation_seconds";
+
+	/** The header before the annotation seconds (still read). */
+	public static final String HEADER_V1 =
 		"strategy,seed,labelled_patches,iou,dice,round_seconds";
 
 	private final List<CurvePoint> points;
@@ -61,7 +68,7 @@ public final class Curves {
 		checkName(p.strategy());
 		return String.join(",", p.strategy(), Long.toString(p.seed()), Integer
 			.toString(p.labelledPatches()), num(p.iou()), num(p.dice()), num(p
-				.roundSeconds()));
+				.roundSeconds()), num(p.annotationSeconds()));
 	}
 
 	/** Writes header + all points to {@code file} (replacing it). */
@@ -83,7 +90,9 @@ public final class Curves {
 		final List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
 		// NB: the last element is "" after a final newline, or a torn line.
 		lines.remove(lines.size() - 1);
-		if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER))
+		final boolean v1 = !lines.isEmpty() && lines.get(0).strip().equals(
+			HEADER_V1);
+		if (lines.isEmpty() || !v1 && !lines.get(0).strip().equals(HEADER))
 			throw new UserException(file + " is not a curves.csv (header must be " +
 				HEADER + ")", "point to a simulation output folder or delete the file");
 		final List<CurvePoint> out = new ArrayList<>();
@@ -93,13 +102,13 @@ public final class Curves {
 			if (line.isEmpty()) continue;
 			final String[] f = line.split(",", -1);
 			try {
-				if (f.length != 6) throw new NumberFormatException();
+				if (f.length != (v1 ? 6 : 7)) throw new NumberFormatException();
 				final long seed = Long.parseLong(f[1]);
 				final String key = f[0] + "\u0000" + seed;
 				final int round = rounds.merge(key, 1, Integer::sum) - 1;
 				out.add(new CurvePoint(f[0], seed, round, Integer.parseInt(f[2]),
 					Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double
-						.parseDouble(f[5])));
+						.parseDouble(f[5]), v1 ? Double.NaN : Double.parseDouble(f[6])));
 			}
 			catch (final NumberFormatException e) {
 				throw new UserException(file + " line " + (i + 1) +

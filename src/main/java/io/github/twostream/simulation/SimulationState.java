@@ -53,7 +53,10 @@ public final class SimulationState {
 			final boolean torn = Curves.torn(file);
 			final Curves curves = Curves.read(file);
 			final SimulationState state = new SimulationState(file, curves.points());
-			if (torn) state.rewrite(); // NB: so the next append starts a fresh line
+			// NB: torn: so the next append starts a fresh line; an older header:
+			// so every line has the same columns
+			if (torn || !Files.readAllLines(file).get(0).strip().equals(
+				Curves.HEADER)) state.rewrite();
 			return state;
 		}
 		catch (final IOException e) {

@@ -22,6 +22,7 @@ import io.github.twostream.loop.StreamA;
 import io.github.twostream.loop.StructureStage;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.UNetConfig;
+import io.github.twostream.model.WeightAverage;
 import io.github.twostream.structure.EncoderCacheKey;
 import io.github.twostream.structure.EncoderConfig;
 import io.github.twostream.structure.Typicality;
@@ -120,7 +121,11 @@ public final class Simulator implements AutoCloseable {
 	PatchGrid grid;
 	PoolPatches pool;
 	Oracle oracle;
+	private RoundZero roundZero;
+	private int jobs = 1;
 	private AcquisitionRound.StreamB streamB;
+	/** Ground-truth foreground fraction per pool patch (random-fg only). */
+	private double[] truthForeground;
 	private Result result;
 
 	public Simulator(final Settings settings, final Progress progress) {
@@ -171,6 +176,7 @@ public final class Simulator implements AutoCloseable {
 				config.budget() + " is larger than the pool (" + grid.size() +
 				" patches)", "use --budget " + grid.size() + " or less");
 			pool = new PoolPatches(trainVolume, grid);
+			roundZero = new RoundZero(config.outDir().resolve("round0"), progress);
 			oracle = new LabelOracle(trainLabels, config.foreground());
 			checkRunFile();
 			return true;
@@ -180,6 +186,20 @@ public final class Simulator implements AutoCloseable {
 			close();
 			return false;
 		}
+	}
+
+	/**
+	 * Runs up to {@code jobs} (strategy, seed) runs at the same time, each on
+	 * its own thread and TF session (default 1: one after the other). NB: the
+	 * TF sessions of a process share one intra-op thread pool
+	 * ({@code TF_NUM_INTRAOP_THREADS}), so the numbers equal those of a serial
+	 * run with the same thread count; the gain is the idle time of one run's
+	 * small ops, Java-side work and I/O, filled by the other's.
+	 */
+	public void setJobs(final int jobs) {
+		if (jobs < 1) throw new UserException("--jobs " + jobs +
+			" is not positive", "use 1 or more (2 on a 2-core machine)");
+		this.jobs = jobs;
 	}
 
 	/** Why {@link #checkInput()} failed, or null. */
@@ -200,11 +220,15 @@ public final class Simulator implements AutoCloseable {
 			"fix the input and run again");
 		final long t0 = System.nanoTime();
 		prepareStreamB();
+		if (config.strategies().stream().anyMatch(n -> Strategies.byName(n)
+			.needsGroundTruth())) truthForeground = truthForeground();
 		final double[] reference = new FullSupervision(this).iouDice();
 		final SimulationState state = SimulationState.open(config.curvesCsv());
+		final List<Runnable> runs = new ArrayList<>();
 		for (final String strategy : config.strategies())
 			for (final long seed : config.seeds())
-				runStrategy(strategy, seed, state);
+				runs.add(() -> runStrategy(strategy, seed, state));
+		ParallelRuns.run(runs, jobs);
 		// NB: the curves as written (6 significant digits), so a resumed run
 		// reports exactly what an uninterrupted one does
 		final Curves curves = readCurves();
@@ -286,8 +310,10 @@ public final class Simulator implements AutoCloseable {
 			try (TaskModel model = trainRound(models, seed, r, log)) {
 				progress.status(String.format(Locale.ROOT,
 					"%s seed %d round %d/%d: evaluating", name, seed, r, rounds - 1));
-				scores = Evaluation.evaluate(model, testVolume, testLabels, config
-					.foreground(), tuning.evalSlices(), progress);
+				// NB: evaluated in every run, round 0 too: prediction advances TF's
+				// stateful dropout RNG, so skipping it would change the MC-dropout
+				// passes (BALD) that follow, and resume would no longer be exact
+				scores = evaluate(model);
 				final int k = Math.min(config.step(), config.budget() - masks.size());
 				if (r < rounds - 1 && k > 0) {
 					progress.status(String.format(Locale.ROOT,
@@ -300,7 +326,8 @@ public final class Simulator implements AutoCloseable {
 			}
 			final int labelled = sizeOfRounds(log, r);
 			state.record(new CurvePoint(name, seed, r, labelled, scores.iou(), scores
-				.dice(), (System.nanoTime() - t0) / 1e9));
+				.dice(), (System.nanoTime() - t0) / 1e9, annotationSeconds(masks, log,
+					r)));
 			progress.status(String.format(Locale.ROOT,
 				"%s seed %d round %d/%d: %d patches, IoU %.4f, Dice %.4f", name, seed,
 				r, rounds - 1, labelled, scores.iou(), scores.dice()));
@@ -328,7 +355,7 @@ public final class Simulator implements AutoCloseable {
 			": budget raised, selecting after round " + last);
 		final Path ckpt = checkpoint(models, last);
 		try (TaskModel model = Files.isDirectory(ckpt) ? TaskModel.load(ckpt, unet(
-			roundSeed(seed, last))) : trainRound(models, seed, last, log))
+			seedOf(seed, last))) : trainRound(models, seed, last, log))
 		{
 			final int[] picked = select(strategy, model, seed, last, masks, k);
 			log.append(picked);
@@ -343,9 +370,18 @@ public final class Simulator implements AutoCloseable {
 	private TaskModel trainRound(final Path models, final long seed,
 		final int r, final RoundLog log)
 	{
-		final UNetConfig cfg = unet(roundSeed(seed, r));
+		final UNetConfig cfg = unet(seedOf(seed, r));
 		final TaskModel model;
-		if (r == 0) model = new TaskModel(cfg);
+		if (r == 0) {
+			// NB: round 0 is the same for every strategy of a seed (same initial
+			// set, same seeds): trained once, then loaded by all, including the
+			// first (so BALD's MC-dropout RNG starts alike for everyone)
+			model = TaskModel.load(roundZero.model(seed, () -> {
+				final TaskModel fresh = new TaskModel(cfg);
+				fit(fresh, log, 0);
+				return fresh;
+			}), cfg);
+		}
 		else {
 			final Path previous = checkpoint(models, r - 1);
 			if (!Files.isDirectory(previous)) {
@@ -356,11 +392,7 @@ public final class Simulator implements AutoCloseable {
 			model = TaskModel.load(previous, cfg);
 		}
 		try {
-			final Map<Integer, byte[]> masks = new LinkedHashMap<>();
-			for (int i = 0; i <= r; i++)
-				label(log.round(i), masks);
-			model.trainSteps(StreamA.trainingSet(pool, masks), tuning.trainSteps(),
-				progress);
+			if (r > 0) fit(model, log, r);
 			final Path ckpt = checkpoint(models, r);
 			SimulationFiles.deleteTree(ckpt); // NB: a stale one from an unrecorded round
 			SimulationFiles.writeFolder(ckpt, model::save);
@@ -370,6 +402,61 @@ public final class Simulator implements AutoCloseable {
 			model.close();
 			throw e;
 		}
+	}
+
+	/**
+	 * {@code trainSteps} on the labelled set of round {@code r}; with weight
+	 * averaging, the last half of the steps is cut into {@code averaging}
+	 * chunks, a snapshot after each, and the model ends at their mean.
+	 */
+	private void fit(final TaskModel model, final RoundLog log, final int r) {
+		final Map<Integer, byte[]> masks = new LinkedHashMap<>();
+		for (int i = 0; i <= r; i++)
+			label(log.round(i), masks);
+		final var data = StreamA.trainingSet(pool, masks);
+		final int steps = tuning.trainSteps(), a = tuning.averaging();
+		if (a == 0) {
+			model.trainSteps(data, steps, progress);
+			return;
+		}
+		final int chunk = steps / 2 / a;
+		model.trainSteps(data, steps - a * chunk, progress);
+		final WeightAverage average = new WeightAverage(model);
+		for (int i = 0; i < a; i++) {
+			model.trainSteps(data, chunk, progress);
+			average.add();
+		}
+		average.apply();
+	}
+
+	private Evaluation.Scores evaluate(final TaskModel model) {
+		return Evaluation.evaluate(model, testVolume, testLabels, config
+			.foreground(), tuning.evalSlices(), progress);
+	}
+
+	/** Simulated seconds to annotate the labelled set after round {@code r}. */
+	private double annotationSeconds(final Map<Integer, byte[]> masks,
+		final RoundLog log, final int r)
+	{
+		double t = 0;
+		for (int i = 0; i <= r; i++)
+			for (final int id : log.round(i))
+				t += CostModel.DEFAULT.seconds(masks.containsKey(id) ? masks.get(id)
+					: oracle.annotate(grid.get(id)), config.patchSize(), config
+						.patchSize());
+		return t;
+	}
+
+	/** The ground truth's foreground fraction of every pool patch. */
+	private double[] truthForeground() {
+		progress.status("Ground-truth foreground of " + grid.size() +
+			" patches (for random-fg)");
+		final double[] f = new double[grid.size()];
+		for (int id = 0; id < f.length; id++) {
+			if (id % 256 == 0) progress.checkCancelled();
+			f[id] = CostModel.foregroundFraction(oracle.annotate(grid.get(id)));
+		}
+		return f;
 	}
 
 	/**
@@ -386,12 +473,12 @@ public final class Simulator implements AutoCloseable {
 			final List<Integer> ids = new ArrayList<>(unlabelled);
 			for (int id = 0; id < grid.size(); id++)
 				if (!masks.containsKey(id)) ids.add(id);
-			candidates = shuffled(ids, roundSeed(seed, r) ^ 0x5eed).subList(0, tuning
+			candidates = shuffled(ids, seedOf(seed, r) ^ 0x5eed).subList(0, tuning
 				.poolSample()).stream().mapToInt(Integer::intValue).sorted().toArray();
 		}
 		return select(pool, streamB, masks.keySet(), candidates, model,
-			new AcquisitionRound.Request(strategy, k, roundSeed(seed, r), r, tuning
-				.mcPasses(), false), progress);
+			new AcquisitionRound.Request(strategy, k, seedOf(seed, r), r, tuning
+				.mcPasses(), false, truthForeground), progress);
 	}
 
 	/** One simulated acquisition: what every round of the simulator runs. */
@@ -456,6 +543,11 @@ public final class Simulator implements AutoCloseable {
 		return seed * 1_000_003L + r;
 	}
 
+	/** {@link #roundSeed} salted with the run id (unchanged for run id 0). */
+	private long seedOf(final long seed, final int r) {
+		return roundSeed(seed, r) + tuning.runId() * 0x9E3779B97F4A7C15L;
+	}
+
 	private static Path checkpoint(final Path models, final int r) {
 		return models.resolve("model-" + r);
 	}
@@ -476,7 +568,9 @@ public final class Simulator implements AutoCloseable {
 			"\npool_sample=" + tuning.poolSample() + "\neval_slices=" + tuning
 				.evalSlices() + "\nencoder_epochs=" + tuning.encoderEpochs() +
 			"\nmc_passes=" + tuning.mcPasses() + "\nunet=" + tuning.unetDepth() +
-			"x" + tuning.unetBaseFilters() + "\n";
+			"x" + tuning.unetBaseFilters() + "\n" + (tuning.averaging() == 0 ? ""
+				: "averaging=" + tuning.averaging() + "\n") + (tuning.runId() == 0
+					? "" : "run_id=" + tuning.runId() + "\n");
 		final Path file = config.outDir().resolve("run.txt");
 		try {
 			if (Files.exists(file)) {

@@ -15,8 +15,27 @@ package io.github.twostream.simulation;
  *          the x-range (a mean IoU; the single IoU for a one-point curve)
  * @param ratioToRandom90 {@code patchesTo90} divided by random's
  * @param ratioToRandom95 {@code patchesTo95} divided by random's
+ * @param patchesTo90Ci 95 % bootstrap interval over seeds of
+ *          {@code patchesTo90} ({@link Bootstrap}; hi = +infinity: not reached
+ *          in more than 2.5 % of the resamples)
+ * @param patchesTo95Ci same for {@code patchesTo95}
+ * @param aucCi same for {@code auc}
  */
 public record StrategySummary(String strategy, int seeds, double finalLabelled,
 	double finalIou, double patchesTo90, double patchesTo95, double auc,
-	double ratioToRandom90, double ratioToRandom95)
-{}
+	double ratioToRandom90, double ratioToRandom95,
+	Bootstrap.Interval patchesTo90Ci, Bootstrap.Interval patchesTo95Ci,
+	Bootstrap.Interval aucCi)
+{
+
+	/** Without intervals. */
+	public StrategySummary(final String strategy, final int seeds,
+		final double finalLabelled, final double finalIou,
+		final double patchesTo90, final double patchesTo95, final double auc,
+		final double ratioToRandom90, final double ratioToRandom95)
+	{
+		this(strategy, seeds, finalLabelled, finalIou, patchesTo90, patchesTo95,
+			auc, ratioToRandom90, ratioToRandom95, Bootstrap.Interval.NONE,
+			Bootstrap.Interval.NONE, Bootstrap.Interval.NONE);
+	}
+}

@@ -17,14 +17,18 @@ import io.github.twostream.util.UserException;
 /**
  * Turns learning curves into the figures of {@code summary.csv}: labelled
  * patches needed for 90 % / 95 % of the full-supervision IoU, area under the
- * curve, and the ratio of patches needed compared with {@code random}.
+ * curve, and the ratio of patches needed compared with {@code random}; with
+ * 95 % percentile-bootstrap intervals over seeds ({@link Bootstrap}) for the
+ * first three.
  */
 public final class Summaries {
 
 	/** The {@code summary.csv} header. */
 	public static final String HEADER =
 		"strategy,seeds,final_labelled,final_iou,full_iou,patches_to_90," +
-			"patches_to_95,auc,ratio_to_random_90,ratio_to_random_95";
+			"patches_to_95,auc,ratio_to_random_90,ratio_to_random_95," +
+			"patches_to_90_lo,patches_to_90_hi,patches_to_95_lo,patches_to_95_hi," +
+			"auc_lo,auc_hi";
 
 	private Summaries() {}
 
@@ -103,10 +107,12 @@ public final class Summaries {
 			final Set<Long> seeds = new HashSet<>();
 			curves.of(s).forEach(p -> seeds.add(p.seed()));
 			final int last = c.size() - 1;
+			final Bootstrap.Result ci = Bootstrap.of(curves, s, fullIou);
 			raw.add(new StrategySummary(s, seeds.size(), c.x()[last], c
 				.mean()[last], patchesToReach(c.x(), c.mean(), 0.90 * fullIou),
 				patchesToReach(c.x(), c.mean(), 0.95 * fullIou), normalisedAuc(c.x(),
-					c.mean()), Double.NaN, Double.NaN));
+					c.mean()), Double.NaN, Double.NaN, ci.patchesTo90(), ci
+						.patchesTo95(), ci.auc()));
 		}
 		final StrategySummary random = raw.stream().filter(r -> r.strategy()
 			.equals(RandomStrategy.NAME)).findFirst().orElse(null);
@@ -115,7 +121,8 @@ public final class Summaries {
 			out.add(new StrategySummary(r.strategy(), r.seeds(), r.finalLabelled(), r
 				.finalIou(), r.patchesTo90(), r.patchesTo95(), r.auc(), random == null
 					? Double.NaN : r.patchesTo90() / random.patchesTo90(),
-				random == null ? Double.NaN : r.patchesTo95() / random.patchesTo95()));
+				random == null ? Double.NaN : r.patchesTo95() / random.patchesTo95(), r
+					.patchesTo90Ci(), r.patchesTo95Ci(), r.aucCi()));
 		return out;
 	}
 
@@ -129,7 +136,9 @@ public final class Summaries {
 			lines.add(String.join(",", s.strategy(), Integer.toString(s.seeds()),
 				na(s.finalLabelled()), na(s.finalIou()), na(fullIou), na(s
 					.patchesTo90()), na(s.patchesTo95()), na(s.auc()), na(s
-						.ratioToRandom90()), na(s.ratioToRandom95())));
+						.ratioToRandom90()), na(s.ratioToRandom95()), na(s.patchesTo90Ci()
+							.lo()), na(s.patchesTo90Ci().hi()), na(s.patchesTo95Ci().lo()), na(s
+								.patchesTo95Ci().hi()), na(s.aucCi().lo()), na(s.aucCi().hi())));
 		Files.write(file, lines, StandardCharsets.UTF_8);
 	}
 

@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 import io.github.twostream.util.StaleFiles;

@@ -17,7 +17,7 @@ class StrategiesTest {
 
 	static final List<String> ALL = List.of("random", "uncertainty", "margin",
 		"bald", "typicality", "coreset", "probcover", "two-stream",
-		"two-stream-clustering");
+		"two-stream-clustering", "random-fg");
 
 	@Test
 	void discoversEveryStrategy() {

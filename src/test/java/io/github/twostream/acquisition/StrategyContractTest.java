@@ -40,11 +40,25 @@ class StrategyContractTest {
 		return m;
 	}
 
+	/**
+	 * The context as the simulator gives it: with the ground truth's
+	 * foreground (every third patch 20 %) for the simulation-only baselines.
+	 */
+	private static AcquisitionContext forStrategy(final AcquisitionStrategy s,
+		final AcquisitionContext ctx)
+	{
+		if (!s.needsGroundTruth()) return ctx;
+		final double[] fg = new double[ctx.size()];
+		for (int i = 0; i < fg.length; i += 3)
+			fg[i] = 0.2;
+		return ctx.withGroundTruthForeground(fg);
+	}
+
 	@Test
 	void everyStrategyKeepsTheContract() {
 		for (final AcquisitionStrategy s : Strategies.all())
 			for (final var e : contexts().entrySet()) {
-				final AcquisitionContext ctx = e.getValue();
+				final AcquisitionContext ctx = forStrategy(s, e.getValue());
 				final String what = s.name() + " on " + e.getKey();
 				final Selection sel = s.select(ctx, 12, 99);
 				final int expected = Math.min(12, ctx.size() - ctx.labelledCount());
@@ -69,7 +83,7 @@ class StrategyContractTest {
 	void streamAStrategiesSayWhenTheyFallBack() {
 		final AcquisitionContext cold = pool.streamB().build();
 		for (final AcquisitionStrategy s : Strategies.all()) {
-			final Selection sel = s.select(cold, 5, 1);
+			final Selection sel = s.select(forStrategy(s, cold), 5, 1);
 			if (s.needsTaskModel()) assertTrue(sel.note().contains("cold start"), s
 				.name() + ": " + sel.note());
 			// per-stream scores: stream B present, stream A absent

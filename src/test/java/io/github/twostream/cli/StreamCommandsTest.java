@@ -39,6 +39,11 @@ class StreamCommandsTest {
 			.resolve("p.tif").toString()), "no trained task model yet");
 		ProjectCommandsTest.expectError(Cli.run("suggest", project, "--strategy",
 			"nonsense"), 2, "nonsense");
+		ProjectCommandsTest.expectError(Cli.run("suggest", project, "--strategy",
+			"random-fg"), 2, "simulation-only baseline");
+		ProjectCommandsTest.expectError(Cli.run("export-embeddings", project,
+			"--stream", "a", "--out", dir.resolve("e.csv").toString()),
+			"no trained task model yet");
 
 		final Cli.Run enc = ok(Cli.run("train-encoder", project, "--epochs", "1"));
 		assertTrue(enc.out().startsWith("Trained encoder"), enc.out());
@@ -56,6 +61,23 @@ class StreamCommandsTest {
 			"--depth", "2", "--filters", "8"));
 		assertTrue(train.out().contains("on 8 labelled patches"), train.out());
 		assertTrue(train.out().contains("device CPU"), train.out());
+
+		// the task model's supervised embedding, same CSV form
+		final Path embA = dir.resolve("emb-a.csv");
+		final Cli.Run ea = ok(Cli.run("export-embeddings", project, "--supervised",
+			"--out", embA.toString()));
+		assertTrue(ea.out().contains("task model"), ea.out());
+		final List<String> aLines = Files.readAllLines(embA);
+		assertEquals(257, aLines.size());
+		assertEquals(embLines.get(1).split(",")[0] + "," + embLines.get(1).split(
+			",")[1], aLines.get(1).split(",")[0] + "," + aLines.get(1).split(",")[1]);
+		final String[] row = aLines.get(5).split(",");
+		double norm = 0;
+		for (int j = 4; j < row.length; j++)
+			norm += Double.parseDouble(row[j]) * Double.parseDouble(row[j]);
+		assertEquals(1, norm, 1e-3, "L2-normalised rows");
+		ProjectCommandsTest.expectError(Cli.run("export-embeddings", project,
+			"--stream", "c", "--out", embA.toString()), 2, "--stream a or --stream b");
 
 		final Cli.Run score = ok(Cli.run("score", project, "--passes", "2"));
 		final List<String> rows = score.out().lines().toList();

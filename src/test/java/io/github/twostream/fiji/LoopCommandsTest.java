@@ -159,7 +159,7 @@ public class LoopCommandsTest {
 		final TwinParameter strategy = TwinParameters.of(
 			SuggestNextPatchesCommand.class).list().stream().filter(p -> p.key()
 				.equals("strategy")).findFirst().orElseThrow();
-		assertEquals(new HashSet<>(Strategies.names()), new HashSet<>(strategy
+		assertEquals(new HashSet<>(Strategies.productNames()), new HashSet<>(strategy
 			.choices()));
 		assertEquals(Strategies.DEFAULT, strategy.defaultValue());
 	}

@@ -39,6 +39,13 @@ class CurvePlotTest {
 		assertTrue(count(img, 0x0072b2) > 100, "random's line");
 		assertTrue(count(img, 0xd55e00) > 100, "two-stream's line");
 		assertTrue(count(img, 0x808080) > 100, "reference line");
+		// the shaded 95 % bands (two seeds each) in the tints of both colours
+		assertTrue(count(img, rgb(CurvePlot.tint("#0072b2"))) > 200, "random's band");
+		assertTrue(count(img, rgb(CurvePlot.tint("#d55e00"))) > 200, "two-stream's band");
+	}
+
+	private static int rgb(final String hex) {
+		return Integer.parseInt(hex.substring(1), 16);
 	}
 
 	@Test

@@ -40,7 +40,7 @@ class CurvesTest {
 		final Path f = dir.resolve("curves.csv");
 		c.write(f);
 		final List<String> lines = Files.readAllLines(f);
-		assertEquals("strategy,seed,labelled_patches,iou,dice,round_seconds", lines
+		assertEquals("strategy,seed,labelled_patches,iou,dice,round_seconds,simulated_annotation_seconds", lines
 			.get(0));
 		assertEquals(13, lines.size());
 		final Curves back = Curves.read(f);

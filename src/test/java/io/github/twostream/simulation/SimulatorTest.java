@@ -28,7 +28,8 @@ import io.github.twostream.util.UserException;
 class SimulatorTest {
 
 	static final Path DATA = Path.of("test-data");
-	static final List<String> STRATEGIES = List.of("random", "two-stream");
+	static final List<String> STRATEGIES = List.of("random", "random-fg",
+		"two-stream");
 
 	@TempDir
 	static Path tmp;
@@ -79,14 +80,65 @@ class SimulatorTest {
 			}
 			assertTrue(c.get(3).iou() > c.get(0).iou(), s + ": " + c);
 		}
-		// NB: round 0 is the same random initial set for every strategy
+		// NB: round 0 is the same random initial set for every strategy, trained
+		// once and shared
 		assertEquals(curves.of("random").get(0).iou(), curves.of("two-stream").get(
 			0).iou());
+		assertTrue(Files.isDirectory(first.resolve("round0/seed-1/model")));
+		// simulated annotation seconds: at least 4 s per patch, growing
+		for (final String s : STRATEGIES) {
+			double previous = 0;
+			for (final CurvePoint p : curves.of(s)) {
+				assertTrue(p.annotationSeconds() >= 4 * p.labelledPatches() && p
+					.annotationSeconds() > previous, p.toString());
+				previous = p.annotationSeconds();
+			}
+		}
 		final List<String> summary = Files.readAllLines(first.resolve(
 			"summary.csv"));
 		assertEquals(Summaries.HEADER, summary.get(0));
 		assertEquals(1 + STRATEGIES.size(), summary.size());
 		assertEquals(STRATEGIES.size(), result.summaries().size());
+	}
+
+	@Test
+	void parallelRunsGiveTheSameNumbers() throws IOException {
+		final Path out = tmp.resolve("parallel");
+		copyTree(first.resolve("encoder"), out.resolve("encoder"));
+		Files.copy(first.resolve("reference.csv"), out.resolve("reference.csv"));
+		final List<String> two = List.of("random", "random-fg");
+		try (Simulator sim = new Simulator(settings(out, two), Progress.NONE)) {
+			sim.setJobs(2);
+			assertTrue(sim.checkInput(), () -> sim.getErrorMessage());
+			assertTrue(sim.process());
+			for (final String s : two)
+				assertSameNumbers(result.curves().of(s), sim.getResult().curves().of(
+					s));
+		}
+	}
+
+	@Test
+	void randomFgGetsItsForegroundShare() throws Exception {
+		final RoundLog log = RoundLog.open(first.resolve("rounds/random-fg-1.csv"));
+		assertEquals(4, log.size());
+		try (var volume = io.github.twostream.volume.Volumes.open(DATA.resolve(
+			"train-volume.tif").toString()); var labels =
+				io.github.twostream.volume.LabelImages.open(DATA.resolve(
+					"train-labels.tif").toString(), volume))
+		{
+			final var grid = new io.github.twostream.volume.PatchGrid(volume
+				.depth(), volume.height(), volume.width(), 64, 64);
+			final LabelOracle oracle = new LabelOracle(labels, 255);
+			for (int r = 1; r < log.size(); r++) {
+				int withFg = 0;
+				for (final int id : log.round(r))
+					if (CostModel.foregroundFraction(oracle.annotate(grid.get(id))) > 0)
+						withFg++;
+				// at least round(10 / 3) of each batch of 10 (more if the pool's
+				// share of foreground patches is larger)
+				assertTrue(withFg >= 3, "round " + r + ": " + withFg);
+			}
+		}
 	}
 
 	@Test

@@ -1,0 +1,188 @@
+package io.github.twostream.simulation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Percentile bootstrap over seeds of one strategy's learning curves: 95 %
+ * intervals for patches-to-90 %, patches-to-95 % and the normalised AUC of
+ * the mean curve, and a pointwise band around the mean curve.
+ * <p>
+ * One resample draws as many seeds as were run, with replacement, averages
+ * their curves at every labelled-patch count (the simulator uses the same
+ * counts for every seed) and computes the figures of that mean curve exactly
+ * as {@link Summaries} does for the real one. A resample whose mean curve
+ * never reaches a target counts as +infinity, so an interval whose upper end
+ * is not reached in at least 2.5 % of the resamples is open ({@code hi} =
+ * +infinity, written {@code NA}). Deterministic for a seed.
+ * </p>
+ * <p>
+ * NB: the bootstrap treats the seeds as the unit of replication; with 5
+ * seeds its intervals are rough (a percentile interval over 5 values cannot
+ * be wider than their range, so it under-covers). It is a noise gauge for
+ * comparing strategies under one protocol, not an exact 95 % coverage.
+ * </p>
+ */
+public final class Bootstrap {
+
+	/** Default number of resamples. */
+	public static final int RESAMPLES = 2000;
+
+	/** Default resampling seed (fixed, so summary.csv is reproducible). */
+	public static final long SEED = 20200823;
+
+	/** A two-sided interval; {@code hi} may be +infinity (open). */
+	public record Interval(double lo, double hi) {
+
+		public static final Interval NONE = new Interval(Double.NaN, Double.NaN);
+
+		public boolean contains(final double v) {
+			return v >= lo && v <= hi;
+		}
+
+		/** True if the two intervals share a point (NaN ends never overlap). */
+		public boolean overlaps(final Interval o) {
+			return lo <= o.hi && o.lo <= hi;
+		}
+
+		public double width() {
+			return hi - lo;
+		}
+	}
+
+	/**
+	 * Intervals of one strategy.
+	 *
+	 * @param x labelled-patch counts of the mean curve
+	 * @param bandLo lower end of the pointwise 95 % band of the mean IoU
+	 * @param bandHi upper end of that band
+	 */
+	public record Result(Interval patchesTo90, Interval patchesTo95,
+		Interval auc, double[] x, double[] bandLo, double[] bandHi)
+	{}
+
+	private Bootstrap() {}
+
+	/**
+	 * Bootstraps the curves of {@code strategy}.
+	 *
+	 * @param fullIou full-supervision IoU (targets are 90 % and 95 % of it);
+	 *          NaN gives NaN patch intervals
+	 */
+	public static Result of(final Curves curves, final String strategy,
+		final double fullIou, final int resamples, final long seed)
+	{
+		final double[][] y = perSeed(curves, strategy);
+		final double[] x = xs(curves, strategy);
+		final int n = y.length, m = x.length;
+		final double[] p90 = new double[resamples], p95 = new double[resamples],
+			auc = new double[resamples];
+		final double[][] means = new double[m][resamples];
+		final SplittableRandom random = new SplittableRandom(seed);
+		final double[] sum = new double[m];
+		final int[] count = new int[m];
+		final double[] mean = new double[m];
+		for (int b = 0; b < resamples; b++) {
+			Arrays.fill(sum, 0);
+			Arrays.fill(count, 0);
+			for (int i = 0; i < n; i++) {
+				final double[] curve = y[random.nextInt(n)];
+				for (int j = 0; j < m; j++)
+					if (!Double.isNaN(curve[j])) {
+						sum[j] += curve[j];
+						count[j]++;
+					}
+			}
+			// NB: a point no drawn seed reached (a shorter, unfinished seed) is
+			// left out of this resample's curve
+			final List<Double> cx = new ArrayList<>(m), cy = new ArrayList<>(m);
+			for (int j = 0; j < m; j++) {
+				mean[j] = count[j] == 0 ? Double.NaN : sum[j] / count[j];
+				means[j][b] = mean[j];
+				if (count[j] > 0) {
+					cx.add(x[j]);
+					cy.add(mean[j]);
+				}
+			}
+			final double[] ax = cx.stream().mapToDouble(Double::doubleValue)
+				.toArray(), ay = cy.stream().mapToDouble(Double::doubleValue).toArray();
+			p90[b] = reach(ax, ay, 0.90 * fullIou);
+			p95[b] = reach(ax, ay, 0.95 * fullIou);
+			auc[b] = Summaries.normalisedAuc(ax, ay);
+		}
+		final double[] lo = new double[m], hi = new double[m];
+		for (int j = 0; j < m; j++) {
+			final Interval band = interval(means[j]);
+			lo[j] = band.lo();
+			hi[j] = band.hi();
+		}
+		return new Result(Double.isNaN(fullIou) ? Interval.NONE : interval(p90),
+			Double.isNaN(fullIou) ? Interval.NONE : interval(p95), interval(auc), x,
+			lo, hi);
+	}
+
+	/** {@link #of} with {@link #RESAMPLES} and {@link #SEED}. */
+	public static Result of(final Curves curves, final String strategy,
+		final double fullIou)
+	{
+		return of(curves, strategy, fullIou, RESAMPLES, SEED);
+	}
+
+	/**
+	 * The 2.5 % and 97.5 % percentiles (linear interpolation between order
+	 * statistics); NaN values are dropped, NaN if none is left.
+	 */
+	public static Interval interval(final double[] values) {
+		final double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d))
+			.sorted().toArray();
+		if (v.length == 0) return Interval.NONE;
+		return new Interval(quantile(v, 0.025), quantile(v, 0.975));
+	}
+
+	/** Quantile {@code q} of sorted {@code v} (R type 7). */
+	static double quantile(final double[] v, final double q) {
+		final double h = (v.length - 1) * q;
+		final int i = (int) Math.floor(h);
+		if (i + 1 >= v.length) return v[v.length - 1];
+		final double f = h - i;
+		// NB: an infinite neighbour with weight 0 must not make the result NaN
+		if (f == 0) return v[i];
+		if (Double.isInfinite(v[i + 1])) return v[i + 1];
+		return v[i] + f * (v[i + 1] - v[i]);
+	}
+
+	private static double reach(final double[] x, final double[] y,
+		final double target)
+	{
+		if (Double.isNaN(target)) return Double.NaN;
+		final double p = Summaries.patchesToReach(x, y, target);
+		return Double.isNaN(p) ? Double.POSITIVE_INFINITY : p;
+	}
+
+	/** The distinct labelled-patch counts of a strategy, ascending. */
+	private static double[] xs(final Curves curves, final String strategy) {
+		return curves.of(strategy).stream().mapToDouble(
+			CurvePoint::labelledPatches).distinct().sorted().toArray();
+	}
+
+	/** One row per seed: its IoU at every x of {@link #xs} (NaN if absent). */
+	private static double[][] perSeed(final Curves curves,
+		final String strategy)
+	{
+		final double[] x = xs(curves, strategy);
+		final Map<Long, double[]> rows = new TreeMap<>();
+		for (final CurvePoint p : curves.of(strategy)) {
+			final double[] row = rows.computeIfAbsent(p.seed(), s -> {
+				final double[] r = new double[x.length];
+				Arrays.fill(r, Double.NaN);
+				return r;
+			});
+			row[Arrays.binarySearch(x, p.labelledPatches())] = p.iou();
+		}
+		return rows.values().toArray(new double[0][]);
+	}
+}
