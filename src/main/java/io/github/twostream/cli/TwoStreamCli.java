@@ -35,6 +35,8 @@ import picocli.CommandLine.Command;
 		PredictCommand.class, //
 		ScoreCommand.class, //
 		SuggestCommand.class, //
+		ViewCommand.class, //
+		BenchViewCommand.class, //
 		MacroCommand.class, //
 		SimulateCommand.class, //
 		CheckCommand.class, //

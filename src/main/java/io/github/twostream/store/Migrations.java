@@ -92,7 +92,21 @@ public final class Migrations {
 		// file holds, which a stale -wal next to a restored backup does not match.
 		List.of("ALTER TABLE project ADD COLUMN uuid TEXT",
 			"ALTER TABLE project ADD COLUMN generation TEXT",
-			"UPDATE project SET uuid = lower(hex(randomblob(16))) WHERE uuid IS NULL"));
+			"UPDATE project SET uuid = lower(hex(randomblob(16))) WHERE uuid IS NULL"),
+		// v5 (issue 10, annotation view): active annotation seconds per accepted patch and
+		// suggestions the expert skipped.
+		List.of("""
+			CREATE TABLE annotation_times (
+			  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+			  patch_id INTEGER NOT NULL,
+			  seconds REAL NOT NULL,
+			  time INTEGER NOT NULL)""",
+			"CREATE INDEX annotation_times_patch ON annotation_times (patch_id)", """
+			CREATE TABLE skipped_suggestions (
+			  round INTEGER NOT NULL,
+			  patch_id INTEGER NOT NULL,
+			  time INTEGER NOT NULL,
+			  PRIMARY KEY (round, patch_id))"""));
 
 	/** The schema version this code writes. */
 	public static final int CURRENT = STEPS.size();

@@ -54,6 +54,7 @@ public final class Project implements AutoCloseable {
 	private final Queries queries;
 	private final Models models;
 	private final Embeddings embeddings;
+	private final AnnotationLog annotationLog;
 
 	private Project(final Path dir, final Db db, final String uuid,
 		final ImageRef image, final GridSpec gridSpec)
@@ -69,6 +70,7 @@ public final class Project implements AutoCloseable {
 		this.queries = new DefaultQueries(db);
 		this.models = new DefaultModels(db);
 		this.embeddings = new DefaultEmbeddings(db);
+		this.annotationLog = new DefaultAnnotationLog(db);
 	}
 
 	// -- Create and open --
@@ -350,6 +352,11 @@ public final class Project implements AutoCloseable {
 
 	public Embeddings embeddings() {
 		return embeddings;
+	}
+
+	/** Annotation seconds per accepted patch and skipped suggestions. */
+	public AnnotationLog annotationLog() {
+		return annotationLog;
 	}
 
 	/** The database's schema version. */

@@ -1,0 +1,54 @@
+package io.github.twostream.annotation;
+
+import io.github.twostream.loop.StructureStage;
+import io.github.twostream.loop.SuggestSettings;
+import io.github.twostream.loop.ProjectSession;
+import io.github.twostream.model.UNetConfig;
+import io.github.twostream.util.UserException;
+
+/**
+ * Settings of an annotation session.
+ *
+ * @param suggest settings of each new round ("Suggest next")
+ * @param model the task model's architecture for retraining
+ * @param trainSteps steps per retraining
+ * @param threshold foreground probability at which prefill paints foreground
+ * @param idleSeconds longest pause counted as active annotation time
+ */
+public record AnnotationSettings(SuggestSettings suggest, UNetConfig model,
+	int trainSteps, double threshold, double idleSeconds)
+{
+
+	public AnnotationSettings {
+		if (trainSteps < 1) throw new UserException("train steps = " + trainSteps,
+			"use at least 1 step (default 300)");
+		if (!(threshold > 0 && threshold < 1)) throw new UserException(
+			"prefill threshold = " + threshold, "use a probability between 0 and 1");
+	}
+
+	/**
+	 * Defaults for a project: 16 suggestions per round with its current encoder,
+	 * the reference U-Net, 300 steps, threshold 0.5, pauses over 30 s not
+	 * counted.
+	 */
+	public static AnnotationSettings defaults(final ProjectSession s) {
+		final int patch = s.grid().patchSize();
+		return new AnnotationSettings(SuggestSettings.defaults(patch).withEncoder(
+			StructureStage.configFor(s)), UNetConfig.reference().withPatchSize(patch),
+			300, 0.5, 30);
+	}
+
+	public AnnotationSettings withTrainSteps(final int steps) {
+		return new AnnotationSettings(suggest, model, steps, threshold,
+			idleSeconds);
+	}
+
+	public AnnotationSettings withSuggest(final SuggestSettings s) {
+		return new AnnotationSettings(s, model, trainSteps, threshold, idleSeconds);
+	}
+
+	public AnnotationSettings withModel(final UNetConfig m) {
+		return new AnnotationSettings(suggest, m, trainSteps, threshold,
+			idleSeconds);
+	}
+}

@@ -1,0 +1,31 @@
+package io.github.twostream.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.github.twostream.viewer.AnnotationWindows;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code view PROJECT [--steps N]}: the annotation window; returns when it is closed. */
+@Command(name = "view", mixinStandardHelpOptions = true,
+	description = "Open the annotation view: paint labels on the suggested patches over the acquisition heatmap, retrain and suggest in the background (needs a display).")
+public class ViewCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "PROJECT")
+	Path project;
+
+	@Option(names = "--steps", defaultValue = "300", paramLabel = "N",
+		description = "Training steps per retrain (default: ${DEFAULT-VALUE}).")
+	int steps;
+
+	@Override
+	public Integer call() throws InterruptedException {
+		final CountDownLatch closed = new CountDownLatch(1);
+		AnnotationWindows.open(project, steps, closed::countDown);
+		closed.await();
+		return 0;
+	}
+}
