@@ -123,7 +123,7 @@ public class LayeringTest {
 			// NB: viewer.AnnotationBenchmark (issue 10) drives the view on
 			// synthetic data; it belongs in bench, then testdata leaves this list
 			.whereLayer("viewer").mayOnlyAccessLayers("util", "volume", "store",
-				"loop", "acquisition", "annotation", "testdata") //
+				"structure", "loop", "acquisition", "annotation", "testdata") //
 			.whereLayer("testdata").mayOnlyAccessLayers("util", "volume") //
 			.whereLayer("fiji").mayOnlyBeAccessedByLayers("cli") //
 			.whereLayer("bench").mayOnlyBeAccessedByLayers("cli") //
