@@ -4,6 +4,8 @@ import java.util.BitSet;
 import java.util.Collection;
 
 import io.github.twostream.math.Distances;
+import io.github.twostream.structure.BruteForceNeighbors;
+import io.github.twostream.structure.NeighborSearch;
 import io.github.twostream.util.UserException;
 
 /**
@@ -27,6 +29,12 @@ import io.github.twostream.util.UserException;
  * builder computes it.
  * </p>
  * <p>
+ * Neighbour search: strategies that need k nearest neighbours (typicality)
+ * ask {@link #neighbors()}; {@code loop} injects the TensorFlow-backed exact
+ * search, the default is {@link BruteForceNeighbors} (plain Java), so that
+ * acquisition never needs TensorFlow.
+ * </p>
+ * <p>
  * Ground truth (simulation only, absent in the product):
  * {@code groundTruthForeground}, the foreground fraction of every patch's
  * true labels, attached by the simulator with
@@ -46,6 +54,7 @@ public final class AcquisitionContext {
 	private final int round;
 	private final double[] entropy, margin, bald, typicality, novelty;
 	private final float[][] supervisedEmbedding, unsupervisedEmbedding;
+	private final NeighborSearch neighbors;
 	private final double[] groundTruthForeground;
 
 	private AcquisitionContext(final Builder b) {
@@ -66,6 +75,8 @@ public final class AcquisitionContext {
 		this.supervisedEmbedding = b.supervisedEmbedding;
 		this.unsupervisedEmbedding = b.unsupervisedEmbedding;
 		this.typicality = b.typicality;
+		this.neighbors = b.neighbors != null ? b.neighbors
+			: new BruteForceNeighbors();
 		this.novelty = novelty;
 		this.groundTruthForeground = groundTruthForeground;
 	}
@@ -83,7 +94,7 @@ public final class AcquisitionContext {
 		final Builder b = builder(n).labelled(labelled).round(round).entropy(
 			entropy).margin(margin).bald(bald).supervisedEmbedding(
 				supervisedEmbedding).unsupervisedEmbedding(unsupervisedEmbedding)
-			.typicality(typicality);
+			.typicality(typicality).neighbors(neighbors);
 		return new AcquisitionContext(b, novelty, fraction);
 	}
 
@@ -178,6 +189,11 @@ public final class AcquisitionContext {
 		return novelty;
 	}
 
+	/** The k-nearest-neighbour search strategies use. */
+	public NeighborSearch neighbors() {
+		return neighbors;
+	}
+
 	/** The per-stream scores of patch {@code id} as a suggestion. */
 	Suggestion suggestion(final int id, final int rank, final double score) {
 		return new Suggestion(id, rank, score, at(entropy, id), at(margin, id), at(
@@ -196,6 +212,7 @@ public final class AcquisitionContext {
 		private int round;
 		private double[] entropy, margin, bald, typicality, novelty;
 		private float[][] supervisedEmbedding, unsupervisedEmbedding;
+		private NeighborSearch neighbors;
 
 		private Builder(final int n) {
 			if (n < 0) throw new UserException("Pool size " + n + " is negative",
@@ -269,6 +286,12 @@ public final class AcquisitionContext {
 
 		public Builder novelty(final double[] v) {
 			this.novelty = check("novelty", v);
+			return this;
+		}
+
+		/** The neighbour search strategies use (default: plain Java, exact). */
+		public Builder neighbors(final NeighborSearch search) {
+			this.neighbors = search;
 			return this;
 		}
 

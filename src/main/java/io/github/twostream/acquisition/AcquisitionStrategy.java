@@ -11,6 +11,9 @@ import io.github.twostream.util.Progress;
  * distinct, unlabelled patch ids, and the same answer for the same context
  * and seed. A strategy that needs stream A but gets a context without a task
  * model falls back to stream B and says so in {@link Selection#note()}.
+ * A strategy that ranks by one combined score per patch returns it in
+ * {@link Selection#combined()}: the acquisition heatmap's "combined"
+ * channel.
  * </p>
  * <p>
  * Strategies are SciJava plugins ({@code @Plugin(type =
@@ -28,6 +31,14 @@ public interface AcquisitionStrategy extends SciJavaPlugin {
 
 	/** True if the strategy uses stream A (it falls back without it). */
 	boolean needsTaskModel();
+
+	/**
+	 * True if the strategy reads BALD: only then are the MC-dropout passes
+	 * worth their cost (the others get stream A from one deterministic pass).
+	 */
+	default boolean needsBald() {
+		return false;
+	}
 
 	/**
 	 * True for simulation-only baselines that read the ground truth

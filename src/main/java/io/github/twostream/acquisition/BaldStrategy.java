@@ -22,4 +22,9 @@ public class BaldStrategy extends ScoreStrategy {
 	protected double[] score(final AcquisitionContext ctx) {
 		return ctx.bald();
 	}
+
+	@Override
+	public boolean needsBald() {
+		return true;
+	}
 }

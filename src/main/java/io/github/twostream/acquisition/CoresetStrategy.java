@@ -36,9 +36,13 @@ public class CoresetStrategy extends AbstractStrategy {
 		return "k-center greedy: patches farthest from everything labelled (core-set)";
 	}
 
+	/**
+	 * NB: true: with a task model, the distances are in stream A's embedding
+	 * (a simulated round that left stream A out ran on stream B instead).
+	 */
 	@Override
 	public boolean needsTaskModel() {
-		return false;
+		return true;
 	}
 
 	@Override

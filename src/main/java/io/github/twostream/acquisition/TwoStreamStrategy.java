@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.scijava.plugin.Plugin;
 
 import io.github.twostream.math.Distances;
+import io.github.twostream.structure.NeighborSearch;
 import io.github.twostream.structure.Typicality;
 import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
@@ -145,6 +146,11 @@ public class TwoStreamStrategy extends AbstractStrategy {
 	}
 
 	@Override
+	public boolean needsBald() {
+		return true;
+	}
+
+	@Override
 	protected Selection choose(final AcquisitionContext ctx,
 		final int[] candidates, final int k, final long seed,
 		final Progress progress)
@@ -163,13 +169,14 @@ public class TwoStreamStrategy extends AbstractStrategy {
 			: "no stream B: diversified in the task model's embedding");
 		final int[] ids = z == null ? Scores.topK(s, shortlist, k) : greedy(s, z,
 			ctx, shortlist, k, seed, progress);
-		return selection(ctx, ids, s, String.join("; ", notes));
+		final Selection out = selection(ctx, ids, s, String.join("; ", notes));
+		return new Selection(out.strategy(), out.suggestions(), out.note(), s);
 	}
 
 	/**
 	 * The unpenalised score {@code S} of every candidate before the
 	 * diverse-batch penalty (0 off the shortlist and for non-candidates): what
-	 * the acquisition heatmap shows.
+	 * the acquisition heatmap shows ({@link Selection#combined()}).
 	 *
 	 * @param k the batch size the shortlist is sized for
 	 * @param notes receives the cold-start note, if any
@@ -198,7 +205,7 @@ public class TwoStreamStrategy extends AbstractStrategy {
 		multiply(s, Scores.rankNormalised(u, list, n), params.a(), list);
 		final float[][] z = embedding(ctx);
 		if (z != null && list.length > 2) multiply(s, Scores.rankNormalised(
-			typicalityAmong(z, list, k, n, progress), list, n), params.b(), list);
+			typicalityAmong(z, list, k, n, ctx.neighbors(), progress), list, n), params.b(), list);
 		if (ctx.novelty() != null) multiply(s, Scores.rankNormalised(ctx
 			.novelty(), list, n), params.c(), list);
 		return s;
@@ -242,14 +249,15 @@ public class TwoStreamStrategy extends AbstractStrategy {
 	 * ({@link Typicality}), indexed by patch id.
 	 */
 	private static double[] typicalityAmong(final float[][] z, final int[] list,
-		final int k, final int n, final Progress progress)
+		final int k, final int n, final NeighborSearch search,
+		final Progress progress)
 	{
 		final float[][] sub = new float[list.length][];
 		for (int i = 0; i < list.length; i++)
 			sub[i] = z[list[i]];
 		final int kn = Math.min(list.length - 1, Math.max(3, Math.min(20,
 			list.length / (2 * Math.max(1, k)))));
-		final double[] t = Typicality.of(sub, kn, progress);
+		final double[] t = Typicality.of(sub, kn, search, progress);
 		final double[] out = new double[n];
 		for (int i = 0; i < list.length; i++)
 			out[list[i]] = t[i];

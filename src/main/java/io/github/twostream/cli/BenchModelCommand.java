@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.github.twostream.model.ModelBench;
+import io.github.twostream.bench.ModelBench;
 import io.github.twostream.model.ModelPreset;
 import io.github.twostream.util.UserException;
 import picocli.CommandLine.Command;

@@ -115,6 +115,7 @@ public class DemoCommand implements Callable<Integer> {
 				try (TaskStage.Trained t = TaskStage.train(s, unet, steps, false,
 					progress))
 				{
+					progress.status("Evaluating on the test volume");
 					final Evaluation.Scores e = Evaluation.evaluate(t.model(), testImage,
 						testLabels, 255, real != null ? 6 : 0, progress);
 					final double secs = (System.nanoTime() - t0) / 1e9;

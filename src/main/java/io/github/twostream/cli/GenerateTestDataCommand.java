@@ -3,7 +3,7 @@ package io.github.twostream.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.github.twostream.volume.TestData;
+import io.github.twostream.testdata.TestData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

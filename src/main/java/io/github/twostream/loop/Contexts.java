@@ -4,6 +4,7 @@ import java.util.Collection;
 
 import io.github.twostream.acquisition.AcquisitionContext;
 import io.github.twostream.model.PatchScores;
+import io.github.twostream.structure.Neighbors;
 
 /** Builds the {@link AcquisitionContext} of a round from both streams. */
 public final class Contexts {
@@ -22,7 +23,9 @@ public final class Contexts {
 	{
 		final AcquisitionContext.Builder b = AcquisitionContext.builder(n) //
 			.labelled(labelled).round(round) //
-			.unsupervisedEmbedding(embedding).typicality(typicality);
+			.unsupervisedEmbedding(embedding).typicality(typicality) //
+			// NB: the TF-backed exact search (HNSW above 100k patches)
+			.neighbors(Neighbors.bySize());
 		if (streamA != null) {
 			// NB: stream A's margin is 1 - |2p - 1|: higher = more uncertain, as
 			// the acquisition context expects.

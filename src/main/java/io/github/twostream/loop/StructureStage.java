@@ -11,6 +11,7 @@ import io.github.twostream.store.Project;
 import io.github.twostream.structure.ContrastiveEncoder;
 import io.github.twostream.structure.EncoderCacheKey;
 import io.github.twostream.structure.EncoderConfig;
+import io.github.twostream.structure.PatchSource;
 import io.github.twostream.util.Progress;
 
 /**
@@ -27,6 +28,9 @@ public final class StructureStage {
 
 	private StructureStage() {}
 
+	/** An embedding of the pool and whether its encoder was already trained. */
+	public record Embedded(float[][] embedding, boolean reused) {}
+
 	/**
 	 * Returns the stored embedding for {@code config}, training the encoder and
 	 * embedding the pool first if there is none (or if {@code retrain}).
@@ -34,36 +38,82 @@ public final class StructureStage {
 	public static Result ensure(final ProjectSession session,
 		final EncoderConfig config, final boolean retrain, final Progress progress)
 	{
-		final Project project = session.project();
-		final EncoderCacheKey key = new EncoderCacheKey(project.image()
-			.fingerprint(), config);
-		final PoolPatches pool = new PoolPatches(session.volume(), session.grid());
-		final Optional<ModelVersion> cached = retrain ? Optional.empty() : find(
-			project, key);
-		if (cached.isPresent()) {
-			final ModelVersion v = cached.get();
-			if (project.embeddings().has(v.id())) return new Result(v, project
-				.embeddings().load(v.id()), true);
-			try (ContrastiveEncoder enc = ContrastiveEncoder.load(project
-				.checkpointPath(v), key))
-			{
-				final float[][] emb = enc.embed(pool, progress);
-				project.embeddings().put(v.id(), emb, progress);
-				return new Result(v, emb, true);
+		final ProjectEncoders store = new ProjectEncoders(session, retrain);
+		final Embedded e = embed(store, new EncoderCacheKey(session.project()
+			.image().fingerprint(), config), new PoolPatches(session.volume(), session
+				.grid()), progress);
+		return new Result(store.version, e.embedding(), e.reused());
+	}
+
+	/**
+	 * The encoder cache: the stored embedding for {@code key}; else the stored
+	 * encoder's embedding of {@code pool}; else an encoder trained on
+	 * {@code pool} (kept in {@code store}) and its embedding.
+	 */
+	public static Embedded embed(final EncoderStore store,
+		final EncoderCacheKey key, final PatchSource pool, final Progress progress)
+	{
+		final float[][] stored = store.embedding(key);
+		if (stored != null) return new Embedded(stored, true);
+		final ContrastiveEncoder cached = store.encoder(key);
+		try (ContrastiveEncoder enc = cached != null ? cached
+			: new ContrastiveEncoder(key))
+		{
+			if (cached == null) {
+				progress.status("Training the structure encoder (" + key.config()
+					.epochs() + " epochs on " + pool.count() + " patches)");
+				store.saveEncoder(enc, enc.train(pool, progress), pool.count());
 			}
-		}
-		try (ContrastiveEncoder enc = new ContrastiveEncoder(key)) {
-			progress.status("Training the structure encoder (" + config.epochs() +
-				" epochs on " + pool.count() + " patches)");
-			final double[] losses = enc.train(pool, progress);
-			final String checkpoint = Checkpoints.write(project, "encoder", enc::save);
-			final ModelVersion v = project.models().add(ModelVersion.of(
-				ModelKind.ENCODER, architecture(key), checkpoint, (long) config
-					.epochs() * pool.count(), 0, session.device(), metrics(losses)));
 			progress.status("Embedding " + pool.count() + " patches (stream B)");
 			final float[][] emb = enc.embed(pool, progress);
-			project.embeddings().put(v.id(), emb, progress);
-			return new Result(v, emb, false);
+			store.saveEmbedding(emb, progress);
+			return new Embedded(emb, cached != null);
+		}
+	}
+
+	/** The project's encoders (model versions) and embeddings. */
+	private static final class ProjectEncoders implements EncoderStore {
+
+		private final ProjectSession session;
+		private final Project project;
+		private final boolean retrain;
+		private ModelVersion version;
+
+		ProjectEncoders(final ProjectSession session, final boolean retrain) {
+			this.session = session;
+			this.project = session.project();
+			this.retrain = retrain;
+		}
+
+		@Override
+		public float[][] embedding(final EncoderCacheKey key) {
+			version = retrain ? null : find(project, key).orElse(null);
+			return version != null && project.embeddings().has(version.id())
+				? project.embeddings().load(version.id()) : null;
+		}
+
+		@Override
+		public ContrastiveEncoder encoder(final EncoderCacheKey key) {
+			return version == null ? null : ContrastiveEncoder.load(project
+				.checkpointPath(version), key);
+		}
+
+		@Override
+		public void saveEncoder(final ContrastiveEncoder encoder,
+			final double[] losses, final int patches)
+		{
+			final String checkpoint = Checkpoints.write(project, "encoder",
+				encoder::save);
+			version = project.models().add(ModelVersion.of(ModelKind.ENCODER,
+				architecture(encoder.key()), checkpoint, (long) encoder.config()
+					.epochs() * patches, 0, session.device(), metrics(losses)));
+		}
+
+		@Override
+		public void saveEmbedding(final float[][] embedding,
+			final Progress progress)
+		{
+			project.embeddings().put(version.id(), embedding, progress);
 		}
 	}
 

@@ -3,21 +3,17 @@ package io.github.twostream.loop;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
-import io.github.twostream.acquisition.AcquisitionContext;
 import io.github.twostream.acquisition.AcquisitionStrategy;
 import io.github.twostream.acquisition.Selection;
 import io.github.twostream.acquisition.Strategies;
 import io.github.twostream.acquisition.Suggestion;
-import io.github.twostream.acquisition.TwoStreamStrategy;
 import io.github.twostream.model.PatchScores;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.store.Project;
 import io.github.twostream.store.StreamScores;
 import io.github.twostream.store.SuggestionRecord;
-import io.github.twostream.structure.Typicality;
 import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
 
@@ -33,6 +29,10 @@ import io.github.twostream.util.UserException;
  * <li>the strategy picks {@code k} unlabelled patches; the round is recorded
  * in the project with every stream's scores.</li>
  * </ol>
+ * <p>
+ * Steps 2 and 3 are {@link AcquisitionRound#run}, the code the simulator's
+ * rounds run too.
+ * </p>
  */
 public class SuggestionEngine {
 
@@ -83,28 +83,19 @@ public class SuggestionEngine {
 		final StructureStage.Result b = StructureStage.ensure(session, settings
 			.encoder(), false, progress);
 		progress.status("Typicality of " + n + " patches (stream B)");
-		final double[] typicality = Typicality.of(b.embedding(), Math.min(settings
-			.typicalityK(), n - 1), progress);
-
-		PatchScores a = null;
-		final Optional<TaskModel> model = TaskStage.latest(project);
-		if (model.isPresent()) {
-			try (TaskModel m = model.get()) {
-				a = StreamA.scorePool(m, new PoolPatches(session.volume(), session
-					.grid()), settings.mcPasses(), progress);
-			}
-		}
-
+		final AcquisitionRound.StreamB streamB = AcquisitionRound.StreamB.of(b
+			.embedding(), settings.typicalityK(), progress);
 		final int round = project.queries().rounds().stream().mapToInt(
 			Integer::intValue).max().orElse(0) + 1;
-		final AcquisitionContext ctx = Contexts.of(n, labelled, a, b.embedding(),
-			typicality, round);
 		final AcquisitionStrategy strategy = Strategies.byName(settings.strategy());
-		progress.status("Choosing " + settings.k() + " patches (" + strategy
-			.name() + ")");
-		final Selection selection = strategy.select(ctx, settings.k(), settings
-			.seed(), progress);
-
+		final AcquisitionRound.Outcome o;
+		try (TaskModel m = TaskStage.latest(project).orElse(null)) {
+			o = AcquisitionRound.run(new PoolPatches(session.volume(), session
+				.grid()), streamB, labelled, null, m, new AcquisitionRound.Request(
+					strategy, settings.k(), settings.seed(), round, settings.mcPasses(),
+					true), progress);
+		}
+		final Selection selection = o.selection();
 		final List<SuggestionRecord> records = new ArrayList<>();
 		for (final Suggestion s : selection.suggestions())
 			records.add(new SuggestionRecord(s.patchId(), s.rank(), new StreamScores(
@@ -115,13 +106,13 @@ public class SuggestionEngine {
 		final int recorded = project.queries().recordNext(strategy.name(),
 			records);
 
-		final int[] candidates = ctx.unlabelled();
-		final double[] combined = new TwoStreamStrategy().combinedScores(ctx,
-			candidates, settings.k(), new ArrayList<>(), progress);
+		final PatchScores a = o.streamA();
 		result = new SuggestionResult(recorded, selection, session.grid(), a == null
 			? nan(n) : Contexts.toDouble(a.entropy()), a == null ? nan(n) : Contexts
 				.toDouble(a.margin()), a == null || a.bald() == null ? nan(n) : Contexts
-					.toDouble(a.bald()), typicality, finite(ctx.novelty()), combined);
+					.toDouble(a.bald()), streamB.typicality(), finite(o.context()
+						.novelty()), selection.combined() == null ? nan(n) : selection
+							.combined());
 		progress.status("Suggested " + selection.size() + " patches (round " +
 			recorded + ")" + (selection.note().isEmpty() ? "" : ": " + selection
 				.note()));

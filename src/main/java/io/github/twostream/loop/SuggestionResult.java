@@ -23,7 +23,9 @@ import io.github.twostream.volume.PatchGrid;
  * @param bald stream A BALD per patch id
  * @param typicality stream B typicality per patch id
  * @param novelty stream B distance to the nearest labelled patch per id
- * @param combined the two-stream combined score per patch id (0 for labelled)
+ * @param combined the strategy's combined score per patch id
+ *          ({@link io.github.twostream.acquisition.Selection#combined()}; 0 for
+ *          labelled), NaN for a strategy without one
  */
 public record SuggestionResult(int round, Selection selection, PatchGrid grid,
 	double[] entropy, double[] margin, double[] bald, double[] typicality,

@@ -198,7 +198,6 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 		final int[] withFg = data.withForeground();
 		final boolean balance = config.foregroundSampling() > 0 &&
 			withFg.length > 0 && withFg.length < data.count();
-		progress.status("Training task model");
 		float loss = Float.NaN;
 		for (int step = 0; step < steps; step++) {
 			progress.checkCancelled();

@@ -16,7 +16,8 @@ import io.github.twostream.util.UserException;
  * @param evalSlices test slices evaluated, evenly spread (0 = all)
  * @param encoderEpochs contrastive encoder epochs (stream B, trained once)
  * @param mcPasses MC-dropout passes for BALD, used only by strategies that
- *          read BALD (see {@link Simulator#BALD_STRATEGIES})
+ *          read BALD (see
+ *          {@link io.github.twostream.acquisition.AcquisitionStrategy#needsBald()})
  * @param unetDepth U-Net levels
  * @param unetBaseFilters U-Net filters of the first level
  * @param averaging weight averaging per round: the model evaluated and kept

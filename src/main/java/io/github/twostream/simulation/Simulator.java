@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,26 +12,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import io.github.twostream.acquisition.AcquisitionContext;
 import io.github.twostream.acquisition.AcquisitionStrategy;
-import io.github.twostream.acquisition.BaldStrategy;
-import io.github.twostream.acquisition.Selection;
+import io.github.twostream.loop.AcquisitionRound;
 import io.github.twostream.acquisition.Strategies;
-import io.github.twostream.acquisition.TwoStreamStrategy;
-import io.github.twostream.loop.Contexts;
 import io.github.twostream.loop.Evaluation;
 import io.github.twostream.loop.PoolPatches;
 import io.github.twostream.loop.StreamA;
-import io.github.twostream.model.PatchScores;
+import io.github.twostream.loop.StructureStage;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.UNetConfig;
 import io.github.twostream.model.WeightAverage;
-import io.github.twostream.structure.ContrastiveEncoder;
 import io.github.twostream.structure.EncoderCacheKey;
 import io.github.twostream.structure.EncoderConfig;
-import io.github.twostream.structure.PatchSources;
 import io.github.twostream.structure.Typicality;
 import io.github.twostream.util.Progress;
 import io.github.twostream.util.BadArgumentException;
@@ -64,8 +56,8 @@ import io.github.twostream.volume.Volumes;
  * initial set for every strategy (cold start); every round fine-tunes the
  * previous round's weights for {@code trainSteps}, evaluates IoU/Dice on the
  * test volume (streamed slice by slice), and, while below the budget, scores
- * the candidates with stream A, builds the context with
- * {@link Contexts#of}, selects {@code step} patches and asks the oracle.</li>
+ * runs the round's acquisition ({@link AcquisitionRound}, the code a user's
+ * round runs), selects {@code step} patches and asks the oracle.</li>
  * </ol>
  * <p>
  * Resume: finished rounds are the lines of {@code curves.csv}
@@ -83,16 +75,6 @@ import io.github.twostream.volume.Volumes;
  * </p>
  */
 public final class Simulator implements AutoCloseable {
-
-	/**
-	 * Strategies that read BALD: only they pay for MC-dropout passes; the
-	 * others are scored with one deterministic pass (T = 0, BALD left 0).
-	 */
-	public static final Set<String> BALD_STRATEGIES = Set.of(BaldStrategy.NAME,
-		TwoStreamStrategy.NAME);
-
-	/** Seed of the reference model and its patch subset. */
-	static final long REFERENCE_SEED = 42;
 
 	/**
 	 * What to simulate on.
@@ -125,21 +107,23 @@ public final class Simulator implements AutoCloseable {
 		double referenceIou, double referenceDice, double wallSeconds)
 	{}
 
-	private final Settings settings;
-	private final SimulationConfig config;
-	private final SimulationTuning tuning;
-	private final Progress progress;
+	// NB: package-visible for FullSupervision, the reference run
+	final Settings settings;
+	final SimulationConfig config;
+	final SimulationTuning tuning;
+	final Progress progress;
 	private String errorMessage;
-	private Volume trainVolume, testVolume;
-	private LabelImage trainLabels, testLabels;
+	private Volume trainVolume;
+	Volume testVolume;
+	private LabelImage trainLabels;
+	LabelImage testLabels;
 	private final List<AutoCloseable> opened = new ArrayList<>();
-	private PatchGrid grid;
-	private PoolPatches pool;
-	private Oracle oracle;
+	PatchGrid grid;
+	PoolPatches pool;
+	Oracle oracle;
 	private RoundZero roundZero;
 	private int jobs = 1;
-	private float[][] embedding;
-	private double[] typicality;
+	private AcquisitionRound.StreamB streamB;
 	/** Ground-truth foreground fraction per pool patch (random-fg only). */
 	private double[] truthForeground;
 	private Result result;
@@ -238,7 +222,7 @@ public final class Simulator implements AutoCloseable {
 		prepareStreamB();
 		if (config.strategies().stream().anyMatch(n -> Strategies.byName(n)
 			.needsGroundTruth())) truthForeground = truthForeground();
-		final double[] reference = reference();
+		final double[] reference = new FullSupervision(this).iouDice();
 		final SimulationState state = SimulationState.open(config.curvesCsv());
 		final List<Runnable> runs = new ArrayList<>();
 		for (final String strategy : config.strategies())
@@ -283,107 +267,11 @@ public final class Simulator implements AutoCloseable {
 				.seed());
 		final EncoderCacheKey key = new EncoderCacheKey(fingerprint(settings
 			.image(), settings.trainSlices()), cfg);
-		final Path dir = config.outDir().resolve("encoder").resolve(key.hash()
-			.substring(0, 16));
-		ContrastiveEncoder encoder = null;
-		try {
-			if (Files.isDirectory(dir)) {
-				progress.status("Loading cached encoder " + dir);
-				encoder = loadCached(dir, key);
-			}
-			else {
-				progress.status("Training encoder (stream B) on " + grid.size() +
-					" patches, " + cfg.epochs() + " epochs");
-				encoder = new ContrastiveEncoder(key);
-				encoder.train(pool, progress);
-				final ContrastiveEncoder trained = encoder;
-				SimulationFiles.writeFolder(dir, trained::save);
-			}
-			progress.status("Embedding " + grid.size() + " patches (stream B)");
-			embedding = encoder.embed(pool, progress);
-		}
-		finally {
-			if (encoder != null) encoder.close();
-		}
+		final float[][] embedding = StructureStage.embed(new EncoderFolder(config
+			.outDir(), key), key, pool, progress).embedding();
 		progress.status("Typicality (stream B)");
-		typicality = Typicality.of(embedding, Typicality.DEFAULT_K, progress);
-	}
-
-	/**
-	 * The cached encoder; one that cannot be read (corrupt, or written by an
-	 * older version) is the simulation's own cache, so the fix is to delete it.
-	 */
-	private static ContrastiveEncoder loadCached(final Path dir,
-		final EncoderCacheKey key)
-	{
-		try {
-			return ContrastiveEncoder.load(dir, key);
-		}
-		catch (final UserException e) {
-			final String problem = e.getMessage();
-			final int cut = problem.indexOf(" -- ");
-			throw new UserException(cut < 0 ? problem : problem.substring(0, cut),
-				"delete " + dir + " and run again to retrain the simulation's encoder " +
-					"(resumed strategies may then select differently)", e);
-		}
-	}
-
-	// -- Full-supervision reference --
-
-	/** {IoU, Dice} of the reference model, from reference.csv if cached. */
-	private double[] reference() {
-		final Path file = config.outDir().resolve("reference.csv");
-		final int n = tuning.referencePatches() == 0 ? grid.size() : Math.min(grid
-			.size(), tuning.referencePatches());
-		final UNetConfig unet = unet(REFERENCE_SEED);
-		final String key = SimulationFiles.hash("train=" + fingerprint(settings.image(), settings
-			.trainSlices()) + ";labels=" + fingerprint(settings.labels(), settings
-				.trainSlices()) + ";test=" + fingerprint(settings.testImage(), settings
-					.testSlices()) + ";testLabels=" + fingerprint(settings.testLabels(),
-						settings.testSlices()) + ";fg=" + config.foreground() +
-			";unet=" + unet + ";steps=" + tuning.referenceSteps() + ";patches=" + n +
-			";evalSlices=" + tuning.evalSlices());
-		try {
-			if (Files.exists(file)) {
-				final List<String> lines = Files.readAllLines(file);
-				if (lines.size() >= 2) {
-					final String[] f = lines.get(1).split(",");
-					if (f.length == 6 && f[0].equals(key)) {
-						progress.status("Full-supervision reference from " + file +
-							": IoU " + f[3]);
-						return new double[] { Double.parseDouble(f[3]), Double
-							.parseDouble(f[4]) };
-					}
-				}
-			}
-		}
-		catch (final IOException | NumberFormatException e) {
-			// NB: an unreadable cache is recomputed and overwritten
-		}
-		final long t0 = System.nanoTime();
-		final List<Integer> ids = shuffled(allIds(), REFERENCE_SEED);
-		final Map<Integer, byte[]> masks = new LinkedHashMap<>();
-		progress.status("Full-supervision reference: labelling " + n + " patches");
-		for (final int id : ids.subList(0, n)) {
-			progress.checkCancelled();
-			masks.put(id, oracle.annotate(grid.get(id)));
-		}
-		final Evaluation.Scores s;
-		try (TaskModel model = new TaskModel(unet)) {
-			progress.status("Full-supervision reference: training on " + n +
-				" patches, " + tuning.referenceSteps() + " steps");
-			model.trainSteps(StreamA.trainingSet(pool, masks), tuning
-				.referenceSteps(), progress);
-			progress.status("Full-supervision reference: evaluating");
-			s = Evaluation.evaluate(model, testVolume, testLabels, config
-				.foreground(), tuning.evalSlices(), progress);
-		}
-		final double seconds = (System.nanoTime() - t0) / 1e9;
-		SimulationFiles.write(file, "key,patches,steps,iou,dice,seconds\n" + key + "," + n + "," +
-			tuning.referenceSteps() + "," + Curves.num(s.iou()) + "," + Curves.num(s
-				.dice()) + "," + Curves.num(seconds) + "\n");
-		progress.status("Full-supervision reference: IoU " + Curves.num(s.iou()));
-		return new double[] { s.iou(), s.dice() };
+		streamB = AcquisitionRound.StreamB.of(embedding, Typicality.DEFAULT_K,
+			progress);
 	}
 
 	// -- One (strategy, seed) --
@@ -572,65 +460,38 @@ public final class Simulator implements AutoCloseable {
 	}
 
 	/**
-	 * Stream A on the candidates (a seeded sample of the unlabelled patches,
-	 * or all) plus the labelled patches, context, selection; returns pool ids.
+	 * The round's acquisition ({@link AcquisitionRound}) on the candidates: a
+	 * seeded sample of the unlabelled patches, or all; returns pool ids.
 	 */
 	private int[] select(final AcquisitionStrategy strategy,
 		final TaskModel model, final long seed, final int r,
 		final Map<Integer, byte[]> masks, final int k)
 	{
-		final List<Integer> unlabelled = new ArrayList<>();
-		for (int id = 0; id < grid.size(); id++)
-			if (!masks.containsKey(id)) unlabelled.add(id);
-		List<Integer> candidates = unlabelled;
-		if (tuning.poolSample() > 0 && tuning.poolSample() < unlabelled.size()) {
-			candidates = shuffled(unlabelled, seedOf(seed, r) ^ 0x5eed);
-			candidates = new ArrayList<>(candidates.subList(0, tuning.poolSample()));
-			Collections.sort(candidates);
+		int[] candidates = null;
+		final int unlabelled = grid.size() - masks.size();
+		if (tuning.poolSample() > 0 && tuning.poolSample() < unlabelled) {
+			final List<Integer> ids = new ArrayList<>(unlabelled);
+			for (int id = 0; id < grid.size(); id++)
+				if (!masks.containsKey(id)) ids.add(id);
+			candidates = shuffled(ids, seedOf(seed, r) ^ 0x5eed).subList(0, tuning
+				.poolSample()).stream().mapToInt(Integer::intValue).sorted().toArray();
 		}
-		// NB: the context holds the labelled patches too (local ids 0..L-1), so
-		// novelty and the clustering strategies see what is already labelled
-		final int[] local = Stream.concat(masks.keySet().stream(), candidates
-			.stream()).mapToInt(Integer::intValue).toArray();
-		final List<Integer> labelledLocal = new ArrayList<>();
-		for (int i = 0; i < masks.size(); i++)
-			labelledLocal.add(i);
-		final float[][] emb = new float[local.length][];
-		final double[] typ = new double[local.length];
-		for (int i = 0; i < local.length; i++) {
-			emb[i] = embedding[local[i]];
-			typ[i] = typicality[local[i]];
-		}
-		PatchScores streamA = null;
-		if (strategy.needsTaskModel()) {
-			final int passes = BALD_STRATEGIES.contains(strategy.name()) ? tuning
-				.mcPasses() : 0;
-			streamA = StreamA.scorePool(model, PatchSources.subset(pool, local),
-				passes, progress);
-		}
-		AcquisitionContext ctx = Contexts.of(local.length, labelledLocal,
-			streamA, emb, typ, r);
-		if (strategy.needsGroundTruth()) {
-			final double[] fg = new double[local.length];
-			for (int i = 0; i < local.length; i++)
-				fg[i] = truthForeground[local[i]];
-			ctx = ctx.withGroundTruthForeground(fg);
-		}
-		final Selection selection = strategy.select(ctx, k, seedOf(seed, r),
-			progress);
-		final int[] ids = selection.ids();
-		if (ids.length == 0) throw new IllegalStateException("Strategy " + strategy
-			.name() + " selected nothing in round " + r);
-		final int[] picked = new int[ids.length];
-		final BitSet seen = new BitSet();
-		for (int i = 0; i < ids.length; i++) {
-			picked[i] = local[ids[i]];
-			if (masks.containsKey(picked[i]) || seen.get(picked[i]))
-				throw new IllegalStateException("Strategy " + strategy.name() +
-					" selected labelled patch " + picked[i]);
-			seen.set(picked[i]);
-		}
-		return picked;
+		return select(pool, streamB, masks.keySet(), candidates, model,
+			new AcquisitionRound.Request(strategy, k, seedOf(seed, r), r, tuning
+				.mcPasses(), false, truthForeground), progress);
+	}
+
+	/** One simulated acquisition: what every round of the simulator runs. */
+	static int[] select(final PoolPatches pool,
+		final AcquisitionRound.StreamB streamB, final Set<Integer> labelled,
+		final int[] candidates, final TaskModel model,
+		final AcquisitionRound.Request request, final Progress progress)
+	{
+		final int[] ids = AcquisitionRound.run(pool, streamB, labelled, candidates,
+			model, request, progress).ids();
+		if (ids.length == 0) throw new IllegalStateException("Strategy " + request
+			.strategy().name() + " selected nothing in round " + request.round());
+		return ids;
 	}
 
 	// -- Helpers --
@@ -644,14 +505,14 @@ public final class Simulator implements AutoCloseable {
 			.mapToInt(Integer::intValue).toArray();
 	}
 
-	private List<Integer> allIds() {
+	List<Integer> allIds() {
 		final List<Integer> ids = new ArrayList<>(grid.size());
 		for (int i = 0; i < grid.size(); i++)
 			ids.add(i);
 		return ids;
 	}
 
-	private static List<Integer> shuffled(final List<Integer> ids,
+	static List<Integer> shuffled(final List<Integer> ids,
 		final long seed)
 	{
 		final List<Integer> copy = new ArrayList<>(ids);
@@ -671,7 +532,7 @@ public final class Simulator implements AutoCloseable {
 		return n;
 	}
 
-	private UNetConfig unet(final long seed) {
+	UNetConfig unet(final long seed) {
 		return UNetConfig.reference().withPatchSize(config.patchSize())
 			.withArchitecture(tuning.unetDepth(), tuning.unetBaseFilters()).withSeed(
 				seed);
@@ -726,7 +587,7 @@ public final class Simulator implements AutoCloseable {
 		}
 	}
 
-	private static String fingerprint(final String spec, final SliceRange r) {
+	static String fingerprint(final String spec, final SliceRange r) {
 		return Volumes.fingerprint(spec) + (r == null ? "" : "#z=" + r);
 	}
 

@@ -39,7 +39,7 @@ public final class ExactNeighbors implements NeighborSearch {
 	public NeighborLists search(final float[][] vectors, final int k,
 		final Progress progress)
 	{
-		final int d = Neighbors.check(vectors, k);
+		final int d = NeighborLists.check(vectors, k);
 		final int n = vectors.length;
 		final int kk = Math.min(k + 1, n); // NB: +1 for the query itself
 		// NB: q' = [2q, -1] and x' = [x, |x|^2] give q'.x' = 2 q.x - |x|^2 in
@@ -52,7 +52,6 @@ public final class ExactNeighbors implements NeighborSearch {
 		}
 		final int[][] ids = new int[n][k];
 		final float[][] dist = new float[n][k];
-		progress.status("Exact nearest neighbours");
 		try (Graph g = new Graph()) {
 			final Ops tf = Ops.create(g);
 			final Placeholder<TFloat32> q = tf.placeholder(TFloat32.class,

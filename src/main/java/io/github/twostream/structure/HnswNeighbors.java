@@ -61,7 +61,7 @@ public final class HnswNeighbors implements NeighborSearch {
 	public NeighborLists search(final float[][] vectors, final int k,
 		final Progress progress)
 	{
-		final int d = Neighbors.check(vectors, k);
+		final int d = NeighborLists.check(vectors, k);
 		final int n = vectors.length;
 		// NB: for unit vectors (the encoder's embeddings) inner product ranks
 		// like Euclidean distance and is cheaper (no subtraction, no sqrt)

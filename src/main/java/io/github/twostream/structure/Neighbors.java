@@ -1,7 +1,6 @@
 package io.github.twostream.structure;
 
 import io.github.twostream.util.Progress;
-import io.github.twostream.util.UserException;
 
 /**
  * Chooses the neighbour search for a pool: exact brute force up to
@@ -31,25 +30,19 @@ public final class Neighbors {
 		return n <= EXACT_LIMIT ? new ExactNeighbors() : new HnswNeighbors();
 	}
 
+	/**
+	 * The search chosen by pool size, as one {@link NeighborSearch}: what
+	 * {@code loop} gives the acquisition strategies.
+	 */
+	public static NeighborSearch bySize() {
+		return (vectors, k, progress) -> forSize(vectors.length).search(vectors,
+			k, progress);
+	}
+
 	/** k nearest neighbours of every vector, with the search chosen by size. */
 	public static NeighborLists of(final float[][] vectors, final int k,
 		final Progress progress)
 	{
 		return forSize(vectors.length).search(vectors, k, progress);
-	}
-
-	/** Checks the pool and k; returns the dimension. */
-	static int check(final float[][] vectors, final int k) {
-		if (vectors.length < 2) throw new UserException("Neighbour search needs " +
-			"at least 2 patches, got " + vectors.length,
-			"use a larger image or a smaller patch size");
-		if (k < 1 || k >= vectors.length) throw new UserException(
-			"Cannot find " + k + " neighbours in a pool of " + vectors.length,
-			"use k between 1 and " + (vectors.length - 1));
-		final int d = vectors[0].length;
-		for (final float[] v : vectors)
-			if (v.length != d) throw new IllegalArgumentException(
-				"vectors of different dimensions: " + d + " and " + v.length);
-		return d;
 	}
 }

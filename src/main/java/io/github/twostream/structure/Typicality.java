@@ -28,10 +28,10 @@ public final class Typicality {
 		return t;
 	}
 
-	/** Typicality with K neighbours, the search chosen by pool size. */
+	/** Typicality with K neighbours found by {@code search}. */
 	public static double[] of(final float[][] embeddings, final int k,
-		final Progress progress)
+		final NeighborSearch search, final Progress progress)
 	{
-		return of(Neighbors.of(embeddings, k, progress));
+		return of(search.search(embeddings, k, progress));
 	}
 }

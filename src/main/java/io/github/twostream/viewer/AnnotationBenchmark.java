@@ -25,7 +25,7 @@ import io.github.twostream.annotation.HeatmapLayer;
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.util.UserException;
 import io.github.twostream.volume.Patch;
-import io.github.twostream.volume.TestData;
+import io.github.twostream.testdata.TestData;
 import io.github.twostream.volume.Volumes;
 
 /**

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.twostream.volume.TestData;
+import io.github.twostream.testdata.TestData;
 import io.github.twostream.volume.Volumes;
 
 /** The thin volume subcommands, run through the real CLI entry point. */

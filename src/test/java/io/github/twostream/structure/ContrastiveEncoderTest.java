@@ -100,7 +100,7 @@ class ContrastiveEncoderTest {
 			final Placeholder<TFloat32> zp = tf.placeholder(TFloat32.class);
 			final Placeholder<TFloat32> nsp = tf.placeholder(TFloat32.class);
 			final Placeholder<TFloat32> pp = tf.placeholder(TFloat32.class);
-			final var loss = ContrastiveEncoder.ntXent(tf, zp, nsp, pp, t);
+			final var loss = EncoderGraph.ntXent(tf, zp, nsp, pp, t);
 			try (Session s = TfRuntime.get().newSession(g);
 					TFloat32 zt = tensor(z, m, dim);
 					TFloat32 nst = tensor(notSelf, m, m);

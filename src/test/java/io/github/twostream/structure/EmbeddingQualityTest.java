@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.twostream.bench.ClusteredVectors;
 import io.github.twostream.util.Progress;
 
 /**

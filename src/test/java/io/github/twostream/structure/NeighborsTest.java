@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.twostream.bench.ClusteredVectors;
 import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
 
@@ -94,7 +95,7 @@ class NeighborsTest {
 			for (int j = 0; j < 8; j++)
 				v[400 + i][j] *= 6; // far from everything
 		}
-		final double[] t = Typicality.of(v, 20, Progress.NONE);
+		final double[] t = Typicality.of(v, 20, Neighbors.bySize(), Progress.NONE);
 		double minDense = Double.MAX_VALUE, maxOutlier = 0;
 		for (int i = 0; i < 400; i++)
 			minDense = Math.min(minDense, t[i]);

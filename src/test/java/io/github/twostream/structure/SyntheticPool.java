@@ -2,6 +2,8 @@ package io.github.twostream.structure;
 
 import java.util.SplittableRandom;
 
+import io.github.twostream.bench.ClusteredVectors;
+
 /**
  * A synthetic EM-like patch pool for tests: textured noise with none, a few
  * or many dark membrane-bounded blobs ("mitochondria"), random brightness
@@ -33,7 +35,7 @@ final class SyntheticPool {
 						a1)) + ph1), w2 = Math.sin(f2 * (x * Math.cos(a2) + y * Math.sin(
 							a2)) + ph2);
 					p[y * size + x] = (float) (0.6 + 0.06 * w1 + 0.04 * w2 + 0.05 *
-						gaussian(r));
+						ClusteredVectors.gaussian(r));
 				}
 			java.util.Arrays.fill(mask, false);
 			final int kind = i % 3;
@@ -47,10 +49,10 @@ final class SyntheticPool {
 						final double d = Math.hypot(x - cx, y - cy);
 						if (d <= rad) {
 							mask[y * size + x] = true;
-							p[y * size + x] = (float) (0.3 + 0.05 * gaussian(r));
+							p[y * size + x] = (float) (0.3 + 0.05 * ClusteredVectors.gaussian(r));
 						}
 						else if (d <= rad + 1.2 && !mask[y * size + x]) p[y * size + x] =
-							(float) (0.15 + 0.03 * gaussian(r)); // dark membrane
+							(float) (0.15 + 0.03 * ClusteredVectors.gaussian(r)); // dark membrane
 					}
 			}
 			// NB: sections differ in brightness and contrast; content does not
@@ -67,16 +69,5 @@ final class SyntheticPool {
 
 	PatchSource source() {
 		return PatchSources.of(patches, size);
-	}
-
-	private static double gaussian(final SplittableRandom r) {
-		double u, v, s;
-		do {
-			u = 2 * r.nextDouble() - 1;
-			v = 2 * r.nextDouble() - 1;
-			s = u * u + v * v;
-		}
-		while (s >= 1 || s == 0);
-		return u * Math.sqrt(-2 * Math.log(s) / s);
 	}
 }

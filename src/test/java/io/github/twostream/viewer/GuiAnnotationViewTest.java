@@ -39,7 +39,7 @@ import io.github.twostream.store.StreamScores;
 import io.github.twostream.store.SuggestionRecord;
 import io.github.twostream.structure.EncoderConfig;
 import io.github.twostream.volume.Patch;
-import io.github.twostream.volume.TestData;
+import io.github.twostream.testdata.TestData;
 import io.github.twostream.volume.Volumes;
 
 /**

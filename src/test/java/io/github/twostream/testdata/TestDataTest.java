@@ -1,4 +1,4 @@
-package io.github.twostream.volume;
+package io.github.twostream.testdata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -15,6 +15,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.github.twostream.volume.LabelImage;
+import io.github.twostream.volume.LabelImages;
+import io.github.twostream.volume.Volume;
+import io.github.twostream.volume.Volumes;
 
 class TestDataTest {
 

@@ -1,4 +1,4 @@
-package io.github.twostream.model;
+package io.github.twostream.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -10,9 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
 
+import io.github.twostream.model.BareForward;
+import io.github.twostream.model.ModelPreset;
+import io.github.twostream.model.TaskModel;
+import io.github.twostream.model.TiledPredictor;
+import io.github.twostream.model.TrainingSet;
+import io.github.twostream.model.UNetConfig;
 import io.github.twostream.model.tf.Tensors;
 import io.github.twostream.model.tf.TfRuntime;
 import io.github.twostream.loop.Evaluation;
@@ -159,13 +164,8 @@ public final class ModelBench {
 			for (int round = 0; round < 5; round++) {
 				ours = Math.min(ours, timePerCall(() -> m.predict(batch, n, prob),
 					progress, 5));
-				bare = Math.min(bare, timePerCall(() -> {
-					try (Result res = m.session().runner().feed(m.net().input, in).fetch(m
-						.net().probability).run())
-					{
-						res.get(0);
-					}
-				}, progress, 5));
+				bare = Math.min(bare, timePerCall(() -> BareForward.run(m, in),
+					progress, 5));
 			}
 		}
 		// The glue alone: the array -> tensor and tensor -> array copies that

@@ -1,4 +1,4 @@
-package io.github.twostream.structure;
+package io.github.twostream.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,18 @@ import java.util.SplittableRandom;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
+import io.github.twostream.structure.ContrastiveEncoder;
+import io.github.twostream.structure.EmbeddingQuality;
+import io.github.twostream.structure.EncoderCacheKey;
+import io.github.twostream.structure.EncoderConfig;
+import io.github.twostream.structure.ExactNeighbors;
+import io.github.twostream.structure.ForegroundBins;
+import io.github.twostream.structure.HnswNeighbors;
+import io.github.twostream.structure.NeighborLists;
+import io.github.twostream.structure.Neighbors;
+import io.github.twostream.structure.NoveltyTracker;
+import io.github.twostream.structure.PatchSource;
+import io.github.twostream.structure.Typicality;
 import io.github.twostream.util.Progress;
 
 /**
@@ -74,33 +86,10 @@ public final class StructureBench {
 			.nanoTime() - t0) / 1e9, cpu() - c0);
 	}
 
-	private static float[][] clustered(final int n, final int dim,
-		final long seed)
-	{
-		final SplittableRandom r = new SplittableRandom(seed);
-		final int clusters = 200;
-		final float[][] centres = new float[clusters][dim];
-		for (final float[] c : centres)
-			for (int j = 0; j < dim; j++)
-				c[j] = (float) gaussian(r);
-		final float[][] v = new float[n][dim];
-		for (int i = 0; i < n; i++) {
-			final float[] c = centres[r.nextInt(clusters)];
-			double s = 0;
-			for (int j = 0; j < dim; j++) {
-				v[i][j] = (float) (c[j] + 0.4 * gaussian(r));
-				s += v[i][j] * v[i][j];
-			}
-			for (int j = 0; j < dim; j++)
-				v[i][j] /= (float) Math.sqrt(s);
-		}
-		return v;
-	}
-
 	private static void knn(final int n, final HnswNeighbors.Params hnsw,
 		final boolean exactToo)
 	{
-		final float[][] v = clustered(n, 64, 1);
+		final float[][] v = ClusteredVectors.make(n, 64, 200, 0.4, true, 1);
 		final int k = Typicality.DEFAULT_K;
 		System.out.printf(Locale.ROOT, "%n[a] typicality, %d vectors, 64-D, K=%d%n",
 			n, k);
@@ -143,7 +132,7 @@ public final class StructureBench {
 	}
 
 	private static void novelty(final int n) {
-		final float[][] v = clustered(n, 64, 2);
+		final float[][] v = ClusteredVectors.make(n, 64, 200, 0.4, true, 2);
 		final NoveltyTracker t = new NoveltyTracker(v);
 		final SplittableRandom r = new SplittableRandom(3);
 		System.out.printf(Locale.ROOT, "%n[b] novelty update, %d vectors, 64-D%n",
@@ -291,16 +280,5 @@ public final class StructureBench {
 					raw, pool.foreground, g, 10, bins, Progress.NONE));
 			}
 		}
-	}
-
-	private static double gaussian(final SplittableRandom r) {
-		double u, v, s;
-		do {
-			u = 2 * r.nextDouble() - 1;
-			v = 2 * r.nextDouble() - 1;
-			s = u * u + v * v;
-		}
-		while (s >= 1 || s == 0);
-		return u * Math.sqrt(-2 * Math.log(s) / s);
 	}
 }

@@ -1,7 +1,11 @@
-package io.github.twostream.acquisition;
+package io.github.twostream.bench;
 
 import java.util.Random;
 
+import io.github.twostream.acquisition.AcquisitionContext;
+import io.github.twostream.acquisition.AcquisitionStrategy;
+import io.github.twostream.acquisition.Selection;
+import io.github.twostream.acquisition.Strategies;
 import io.github.twostream.math.KMeans;
 
 /**

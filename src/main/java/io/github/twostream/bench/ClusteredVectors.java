@@ -1,13 +1,16 @@
-package io.github.twostream.structure;
+package io.github.twostream.bench;
 
 import java.util.SplittableRandom;
 
-/** Random clustered test vectors, optionally L2-normalised. */
-final class ClusteredVectors {
+/**
+ * Random clustered vectors, optionally L2-normalised: the synthetic pools of
+ * {@link StructureBench} and of the neighbour-search tests.
+ */
+public final class ClusteredVectors {
 
 	private ClusteredVectors() {}
 
-	static float[][] make(final int n, final int dim, final int clusters,
+	public static float[][] make(final int n, final int dim, final int clusters,
 		final double spread, final boolean normalise, final long seed)
 	{
 		final SplittableRandom r = new SplittableRandom(seed);
@@ -29,7 +32,8 @@ final class ClusteredVectors {
 		return v;
 	}
 
-	static double gaussian(final SplittableRandom r) {
+	/** A standard normal sample (polar Box-Muller). */
+	public static double gaussian(final SplittableRandom r) {
 		double u, v, s;
 		do {
 			u = 2 * r.nextDouble() - 1;

@@ -1,4 +1,4 @@
-package io.github.twostream.store;
+package io.github.twostream.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,6 +10,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import io.github.twostream.store.GridSpec;
+import io.github.twostream.store.ImageRef;
+import io.github.twostream.store.LabelKind;
+import io.github.twostream.store.Masks;
+import io.github.twostream.store.ModelKind;
+import io.github.twostream.store.ModelVersion;
+import io.github.twostream.store.PatchLabel;
+import io.github.twostream.store.Project;
 import io.github.twostream.util.Progress;
 
 /**
