@@ -120,10 +120,8 @@ public class LayeringTest {
 			// NB: the annotation view's headless state (issue 10), below viewer
 			.whereLayer("annotation").mayOnlyAccessLayers("util", "volume", "store",
 				"model", "structure", "math", "acquisition", "loop") //
-			// NB: viewer.AnnotationBenchmark (issue 10) drives the view on
-			// synthetic data; it belongs in bench, then testdata leaves this list
 			.whereLayer("viewer").mayOnlyAccessLayers("util", "volume", "store",
-				"structure", "loop", "acquisition", "annotation", "testdata") //
+				"structure", "loop", "acquisition", "annotation") //
 			.whereLayer("testdata").mayOnlyAccessLayers("util", "volume") //
 			.whereLayer("fiji").mayOnlyBeAccessedByLayers("cli") //
 			.whereLayer("bench").mayOnlyBeAccessedByLayers("cli") //

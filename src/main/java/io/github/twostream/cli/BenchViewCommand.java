@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.github.twostream.viewer.AnnotationBenchmark;
+import io.github.twostream.bench.AnnotationBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,4 +1,4 @@
-package io.github.twostream.viewer;
+package io.github.twostream.bench;
 
 import java.awt.EventQueue;
 import java.awt.event.InputEvent;
@@ -24,6 +24,9 @@ import io.github.twostream.annotation.AnnotationSettings;
 import io.github.twostream.annotation.HeatmapLayer;
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.util.UserException;
+import io.github.twostream.viewer.AnnotationWindows;
+import io.github.twostream.viewer.IJ1AnnotationView;
+import io.github.twostream.viewer.VolumeImages;
 import io.github.twostream.volume.Patch;
 import io.github.twostream.testdata.TestData;
 import io.github.twostream.volume.Volumes;
