@@ -205,8 +205,9 @@ class HostileCorpusTest {
 		}
 
 		// 4. accepted nonsense: bad arguments exit 2 with one line
-		for (final String steps : List.of("0", "-5"))
-			expect(2, "--steps must be at least 1", "train", P, "--steps", steps);
+		// NB: --steps 0 is the automatic budget (issue 12), so only negatives
+		for (final String steps : List.of("-1", "-5"))
+			expect(2, "--steps must be at least 0", "train", P, "--steps", steps);
 		for (final String patch : List.of("3", "0", "-64", "8", "18"))
 			expect(2, "Patch size " + patch + " cannot be used", "init", d("p" +
 				patch), "--image", image.toString(), "--patch", patch);
