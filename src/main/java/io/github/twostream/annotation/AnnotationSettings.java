@@ -20,22 +20,22 @@ public record AnnotationSettings(SuggestSettings suggest, UNetConfig model,
 {
 
 	public AnnotationSettings {
-		if (trainSteps < 1) throw new UserException("train steps = " + trainSteps,
-			"use at least 1 step (default 300)");
+		if (trainSteps < 0) throw new UserException("train steps = " + trainSteps,
+			"use 0 (the preset's budget, the default) or more steps");
 		if (!(threshold > 0 && threshold < 1)) throw new UserException(
 			"prefill threshold = " + threshold, "use a probability between 0 and 1");
 	}
 
 	/**
 	 * Defaults for a project: 16 suggestions per round with its current encoder,
-	 * the reference U-Net, 300 steps, threshold 0.5, pauses over 30 s not
+	 * the reference U-Net, the budget's steps (0, as {@code train}), threshold 0.5, pauses over 30 s not
 	 * counted.
 	 */
 	public static AnnotationSettings defaults(final ProjectSession s) {
 		final int patch = s.grid().patchSize();
 		return new AnnotationSettings(SuggestSettings.defaults(patch).withEncoder(
 			StructureStage.configFor(s)), UNetConfig.reference().withPatchSize(patch),
-			300, 0.5, 30);
+			0, 0.5, 30);
 	}
 
 	public AnnotationSettings withTrainSteps(final int steps) {

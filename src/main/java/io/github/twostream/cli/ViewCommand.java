@@ -17,8 +17,8 @@ public class ViewCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "PROJECT")
 	Path project;
 
-	@Option(names = "--steps", defaultValue = "300", paramLabel = "N",
-		description = "Training steps per retrain (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--steps", defaultValue = "0", paramLabel = "N",
+		description = "Training steps per retrain (default 0: the preset's budget, as 'train' uses).")
 	int steps;
 
 	@Override

@@ -23,8 +23,8 @@ public class AnnotateCommand extends ContextCommand {
 	private File project;
 
 	@Parameter(label = "Training steps", persist = false, required = false,
-		min = "1", description = "Training steps per retrain")
-	private int steps = 300;
+		min = "0", description = "Training steps per retrain (0: the preset's budget)")
+	private int steps = 0;
 
 	@Override
 	public void run() {
