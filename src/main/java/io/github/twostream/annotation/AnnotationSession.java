@@ -55,6 +55,16 @@ import io.github.twostream.volume.PatchGrid;
  * prediction for prefill on a third.
  * </p>
  * <p>
+ * Nothing is silently overwritten: the session remembers the store's revision
+ * of every patch it loaded and writes conditionally ({@link Labels#putAll(List,
+ * Map)}); a stroke, accept, prefill, undo or redo of a patch whose stored label
+ * changed since (another window, {@code twostream label}, another program) is
+ * not written, the patch's stored pixels are reloaded and the future fails with
+ * a {@link ChangedElsewhereException} (its one-line message goes to the
+ * listeners' {@link Listener#failed}). The refused change is not in the undo
+ * history (it never reached the store).
+ * </p>
+ * <p>
  * NB: only the writer, trainer and predictor threads touch the database after
  * opening, so the UI thread never blocks on a lock held by another program;
  * {@link #status()} is a snapshot refreshed after every change.
@@ -89,6 +99,8 @@ public final class AnnotationSession implements AutoCloseable {
 	private final List<List<Patch>> bySlice;
 	private final Map<Integer, SliceLabels> slices = new ConcurrentHashMap<>();
 	private final Map<Integer, ActiveClock> clocks = new ConcurrentHashMap<>();
+	/** Each loaded patch's label revision as last read or written here. */
+	private final Map<Integer, Long> revisions = new ConcurrentHashMap<>();
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 	private final ExecutorService writer = Executors.newSingleThreadExecutor(
 		r -> thread(r, "annotation writer", Thread.NORM_PRIORITY));
@@ -397,13 +409,15 @@ public final class AnnotationSession implements AutoCloseable {
 		final ActiveClock c = clock(p.id());
 		c.tick();
 		final double seconds = c.seconds();
-		clocks.remove(p.id());
 		return onWriter(() -> {
 			final SliceLabels sl = loadedSlice(p.z());
 			final byte[] mask = sl.read(p);
 			for (int i = 0; i < mask.length; i++)
 				if (mask[i] == Masks.IGNORE) mask[i] = Masks.BACKGROUND;
-			project.labels().put(p.id(), LabelKind.DENSE, mask);
+			write(List.of(new PatchLabel(p.id(), LabelKind.DENSE, mask, null)),
+				"accept");
+			// NB: a refused accept keeps the clock running
+			clocks.remove(p.id(), c);
 			project.annotationLog().addSeconds(p.id(), seconds);
 			if (round != null && s.state() == SuggestionState.SKIPPED) project
 				.annotationLog().unskip(round.round(), p.id());
@@ -434,12 +448,12 @@ public final class AnnotationSession implements AutoCloseable {
 
 	/** Undoes the latest label edit in the store; completes with the patch ids it changed. */
 	public CompletableFuture<List<Integer>> undo() {
-		return onWriter(() -> reload(project.labels().undo()));
+		return onWriter(() -> step(project.labels().undo(revisions), "undo"));
 	}
 
 	/** Redoes the latest undone edit; completes with the patch ids it changed. */
 	public CompletableFuture<List<Integer>> redo() {
-		return onWriter(() -> reload(project.labels().redo()));
+		return onWriter(() -> step(project.labels().redo(revisions), "redo"));
 	}
 
 	/** Waits until every save queued so far is in the store. */
@@ -541,11 +555,15 @@ public final class AnnotationSession implements AutoCloseable {
 	private void load(final int z, final SliceLabels s) {
 		if (s.loaded()) return;
 		s.markLoaded();
-		final Labels labels = project.labels();
-		final Set<Integer> ids = labels.labelledIds();
-		for (final Patch p : bySlice.get(z))
-			if (ids.contains(p.id())) labels.get(p.id()).ifPresent(l -> s.write(p, l
-				.mask(), true));
+		final List<Patch> patches = bySlice.get(z);
+		final List<Labels.Revised> stored = project.labels().read(patches.stream()
+			.map(Patch::id).toList());
+		for (int i = 0; i < patches.size(); i++) {
+			final Labels.Revised r = stored.get(i);
+			revisions.put(r.patchId(), r.revision());
+			final Patch p = patches.get(i);
+			r.label().ifPresent(l -> s.write(p, l.mask(), true));
+		}
 		fire(l -> l.labelsChanged(z, new Box(0, 0, grid.width(), grid.height())));
 	}
 
@@ -573,24 +591,59 @@ public final class AnnotationSession implements AutoCloseable {
 				.mask(), mask)) continue;
 			puts.add(new PatchLabel(p.id(), kind, mask, null));
 		}
-		labels.putAll(puts);
-		if (!puts.isEmpty()) refresh();
-		return puts.stream().map(PatchLabel::patchId).toList();
+		if (puts.isEmpty()) return List.of();
+		final List<Integer> ids = write(puts, "stroke");
+		refresh();
+		return ids;
 	}
 
-	/** After an undo/redo: the changed patches' pixels from the store. */
+	/**
+	 * Writes the labels if their patches are unchanged in the store since read
+	 * here; a refused patch is reloaded and reported by a
+	 * {@link ChangedElsewhereException} (after the others were written).
+	 */
+	private List<Integer> write(final List<PatchLabel> puts, final String what) {
+		final Map<Integer, Long> expected = new java.util.HashMap<>();
+		for (final PatchLabel l : puts) {
+			final Long r = revisions.get(l.patchId());
+			if (r != null) expected.put(l.patchId(), r);
+		}
+		final Labels.Outcome o = project.labels().putAll(puts, expected);
+		revisions.putAll(o.written());
+		if (!o.refused().isEmpty()) {
+			reload(o.refused());
+			throw new ChangedElsewhereException(o.refused(), what);
+		}
+		return List.copyOf(o.written().keySet());
+	}
+
+	/** After an undo/redo: the changed patches' pixels, or the refused ones reloaded. */
+	private List<Integer> step(final Labels.Outcome o, final String what) {
+		if (!o.refused().isEmpty()) {
+			reload(o.refused());
+			throw new ChangedElsewhereException(o.refused(), what);
+		}
+		return reload(List.copyOf(o.written().keySet()));
+	}
+
+	/** The patches' stored pixels and revisions, read again (after an undo, a refused save). */
 	private List<Integer> reload(final List<Integer> ids) {
-		final Labels labels = project.labels();
 		for (final int id : ids) {
 			final Patch p = grid.get(id);
 			final SliceLabels s = slices.get(p.z());
 			if (s == null) continue;
-			s.clear(p);
-			labels.get(id).ifPresent(l -> s.write(p, l.mask(), false));
 			// NB: overlapping patches (stride < size) keep their own pixels
+			final List<Integer> read = new ArrayList<>(List.of(id));
 			for (final Patch q : bySlice.get(p.z()))
-				if (q.id() != id && Box.of(q).intersects(Box.of(p))) labels.get(q.id())
-					.ifPresent(l -> s.write(q, l.mask(), true));
+				if (q.id() != id && Box.of(q).intersects(Box.of(p))) read.add(q.id());
+			final List<Labels.Revised> stored = project.labels().read(read);
+			s.clear(p);
+			// NB: only this patch counts as read again: the others' pixels were
+			// kept where painted
+			revisions.put(id, stored.get(0).revision());
+			for (final Labels.Revised r : stored)
+				r.label().ifPresent(l -> s.write(grid.get(r.patchId()), l.mask(), r
+					.patchId() != id));
 			fire(l -> l.labelsChanged(p.z(), Box.of(p)));
 		}
 		refresh();

@@ -7,9 +7,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
@@ -44,7 +47,14 @@ final class DefaultLabels implements Labels {
 
 	@Override
 	public void putAll(final List<PatchLabel> labels) {
-		if (labels.isEmpty()) return;
+		putAll(labels, Map.of());
+	}
+
+	@Override
+	public Outcome putAll(final List<PatchLabel> labels,
+		final Map<Integer, Long> expected)
+	{
+		if (labels.isEmpty()) return new Outcome(Map.of(), List.of());
 		// NB: validate and compress before the transaction: the write lock is
 		// held only for the SQL.
 		final List<Stored> encoded = new ArrayList<>(labels.size());
@@ -56,12 +66,30 @@ final class DefaultLabels implements Labels {
 			final Masks.Encoded e = Masks.encode(l.mask());
 			encoded.add(new Stored(l.kind().key(), e.size(), e.crc(), e.blob(), now));
 		}
-		db.write(c -> {
-			final long grp = newGroup(c);
-			for (int i = 0; i < labels.size(); i++)
-				change(c, grp, labels.get(i).patchId(), encoded.get(i), now);
+		return db.write(c -> {
+			final List<Integer> refused = stale(c, labels.stream().map(
+				PatchLabel::patchId).toList(), expected);
+			final Map<Integer, Long> written = new LinkedHashMap<>();
+			long grp = -1;
+			for (int i = 0; i < labels.size(); i++) {
+				final int id = labels.get(i).patchId();
+				if (refused.contains(id)) continue;
+				if (grp < 0) grp = newGroup(c);
+				written.put(id, change(c, grp, id, encoded.get(i), now));
+			}
+			return new Outcome(written, refused);
+		});
+	}
+
+	@Override
+	public List<Revised> read(final Collection<Integer> patchIds) {
+		final List<Revised> out = new ArrayList<>(patchIds.size());
+		db.read(c -> {
+			for (final int id : patchIds)
+				out.add(new Revised(id, decode(id, stored(c, id)), revision(c, id)));
 			return null;
 		});
+		return out;
 	}
 
 	@Override
@@ -76,7 +104,12 @@ final class DefaultLabels implements Labels {
 
 	@Override
 	public Optional<PatchLabel> get(final int patchId) {
-		final Stored s = db.read(c -> stored(c, patchId));
+		return decode(patchId, db.read(c -> stored(c, patchId)));
+	}
+
+	private static Optional<PatchLabel> decode(final int patchId,
+		final Stored s)
+	{
 		if (s.kind() == null) return Optional.empty();
 		final byte[] mask = Masks.decode(patchId, s.blob(), s.size(), s.crc());
 		return Optional.of(new PatchLabel(patchId, LabelKind.of(s.kind()), mask,
@@ -110,26 +143,46 @@ final class DefaultLabels implements Labels {
 
 	@Override
 	public List<Integer> undo() {
-		return db.write(c -> step(c, true));
+		return List.copyOf(undo(Map.of()).written().keySet());
 	}
 
 	@Override
 	public List<Integer> redo() {
-		return db.write(c -> step(c, false));
+		return List.copyOf(redo(Map.of()).written().keySet());
+	}
+
+	@Override
+	public Outcome undo(final Map<Integer, Long> known) {
+		return db.write(c -> step(c, true, known));
+	}
+
+	@Override
+	public Outcome redo(final Map<Integer, Long> known) {
+		return db.write(c -> step(c, false, known));
 	}
 
 	/**
 	 * Undoes the newest done step (restoring the old states, newest edit first)
 	 * or redoes the oldest undone step (new states, oldest edit first).
 	 */
-	private static List<Integer> step(final Connection c, final boolean undo)
-		throws SQLException
+	private static Outcome step(final Connection c, final boolean undo,
+		final Map<Integer, Long> known) throws SQLException
 	{
 		final String side = undo ? "old" : "new";
 		final String group = undo
 			? "(SELECT MAX(grp) FROM edits WHERE undone = 0)"
 			: "(SELECT MIN(grp) FROM edits WHERE undone = 1)";
-		final List<Integer> ids = new ArrayList<>();
+		final List<Integer> stepIds = new ArrayList<>();
+		try (var st = c.createStatement();
+				var rs = st.executeQuery("SELECT patch_id FROM edits WHERE grp = " +
+					group))
+		{
+			while (rs.next())
+				stepIds.add(rs.getInt(1));
+		}
+		final List<Integer> refused = stale(c, stepIds, known);
+		if (!refused.isEmpty()) return new Outcome(Map.of(), refused);
+		final Map<Integer, Long> ids = new LinkedHashMap<>();
 		Long grp = null;
 		try (var st = c.createStatement();
 				var rs = st.executeQuery("SELECT grp, patch_id, " + side + "_kind, " +
@@ -140,8 +193,7 @@ final class DefaultLabels implements Labels {
 			while (rs.next()) {
 				grp = rs.getLong(1);
 				final int id = rs.getInt(2);
-				write(c, id, readStored(rs, 3));
-				ids.add(id);
+				ids.put(id, write(c, id, readStored(rs, 3)));
 			}
 		}
 		if (grp != null) try (var ps = c.prepareStatement(
@@ -151,7 +203,7 @@ final class DefaultLabels implements Labels {
 			ps.setLong(2, grp);
 			ps.executeUpdate();
 		}
-		return ids;
+		return new Outcome(ids, List.of());
 	}
 
 	@Override
@@ -191,8 +243,8 @@ final class DefaultLabels implements Labels {
 		}
 	}
 
-	/** Logs and applies one edit of a patch's label. */
-	private static void change(final Connection c, final long grp, final int patchId,
+	/** Logs and applies one edit of a patch's label; returns its new revision. */
+	private static long change(final Connection c, final long grp, final int patchId,
 		final Stored next, final long now) throws SQLException
 	{
 		final Stored prev = stored(c, patchId);
@@ -208,10 +260,11 @@ final class DefaultLabels implements Labels {
 			ps.setLong(13, now);
 			ps.executeUpdate();
 		}
-		write(c, patchId, next);
+		return write(c, patchId, next);
 	}
 
-	private static void write(final Connection c, final int patchId,
+	/** Writes (or deletes) a patch's label and raises its revision; returns the new revision. */
+	private static long write(final Connection c, final int patchId,
 		final Stored s) throws SQLException
 	{
 		if (s.kind() == null) {
@@ -219,15 +272,49 @@ final class DefaultLabels implements Labels {
 				ps.setInt(1, patchId);
 				ps.executeUpdate();
 			}
-			return;
 		}
-		try (var ps = c.prepareStatement("INSERT OR REPLACE INTO labels " +
+		else try (var ps = c.prepareStatement("INSERT OR REPLACE INTO labels " +
 			"(patch_id, kind, size, crc, mask, updated) VALUES (?, ?, ?, ?, ?, ?)"))
 		{
 			ps.setInt(1, patchId);
 			bind(ps, 2, s);
 			ps.executeUpdate();
 		}
+		try (var ps = c.prepareStatement("INSERT INTO label_revisions (patch_id, " +
+			"revision) VALUES (?, 1) ON CONFLICT (patch_id) DO UPDATE SET " +
+			"revision = revision + 1"))
+		{
+			ps.setInt(1, patchId);
+			ps.executeUpdate();
+		}
+		return revision(c, patchId);
+	}
+
+	/** The patch's revision (0: never written). */
+	private static long revision(final Connection c, final int patchId)
+		throws SQLException
+	{
+		try (var ps = c.prepareStatement(
+			"SELECT revision FROM label_revisions WHERE patch_id = ?"))
+		{
+			ps.setInt(1, patchId);
+			try (var rs = ps.executeQuery()) {
+				return rs.next() ? rs.getLong(1) : 0;
+			}
+		}
+	}
+
+	/** The ids whose revision differs from the expected one (ids not in it: not checked). */
+	private static List<Integer> stale(final Connection c,
+		final Collection<Integer> ids, final Map<Integer, Long> expected)
+		throws SQLException
+	{
+		final Set<Integer> out = new LinkedHashSet<>();
+		for (final int id : ids) {
+			final Long want = expected.get(id);
+			if (want != null && revision(c, id) != want) out.add(id);
+		}
+		return List.copyOf(out);
 	}
 
 	private static Stored stored(final Connection c, final int patchId)

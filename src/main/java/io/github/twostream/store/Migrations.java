@@ -106,7 +106,15 @@ public final class Migrations {
 			  round INTEGER NOT NULL,
 			  patch_id INTEGER NOT NULL,
 			  time INTEGER NOT NULL,
-			  PRIMARY KEY (round, patch_id))"""));
+			  PRIMARY KEY (round, patch_id))"""),
+		// v6 (issue 10, nothing silently overwritten): each patch's label revision,
+		// raised by every write of it (put, remove, undo, redo) in the write's
+		// transaction, kept when the label is removed; no row = revision 0. A
+		// window writes a patch only if its revision is still the one it loaded.
+		List.of("""
+			CREATE TABLE label_revisions (
+			  patch_id INTEGER PRIMARY KEY,
+			  revision INTEGER NOT NULL)"""));
 
 	/** The schema version this code writes. */
 	public static final int CURRENT = STEPS.size();

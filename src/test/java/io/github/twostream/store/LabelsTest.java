@@ -256,4 +256,45 @@ class LabelsTest {
 			assertArrayEquals(copy, p.labels().get(9).orElseThrow().mask());
 		}
 	}
+
+	@Test
+	void revisionsRefuseStaleWritesAcrossConnections() {
+		final byte[] a = TestProjects.dense(rnd, N), b = TestProjects.dense(rnd, N);
+		try (Project one = Project.open(dir); Project two = Project.open(dir)) {
+			// NB: two connections, as two windows or a window and the CLI
+			final Map<Integer, Long> seen = revisions(one.labels().read(List.of(3, 4)));
+			assertEquals(Map.of(3, 0L, 4, 0L), seen, "never written: 0");
+			two.labels().put(3, LabelKind.DENSE, b);
+			final Labels.Outcome o = one.labels().putAll(List.of(new PatchLabel(3,
+				LabelKind.DENSE, a, null), new PatchLabel(4, LabelKind.DENSE, a, null)),
+				seen);
+			assertEquals(List.of(3), o.refused());
+			assertEquals(Map.of(4, 1L), o.written());
+			assertArrayEquals(b, one.labels().get(3).orElseThrow().mask(),
+				"the other writer's label is kept");
+			assertArrayEquals(a, two.labels().get(4).orElseThrow().mask());
+			// every write raises the revision: remove, undo, redo too
+			assertTrue(two.labels().remove(4));
+			assertEquals(2L, revisions(one.labels().read(List.of(4))).get(4));
+			final Labels.Outcome stale = one.labels().undo(Map.of(4, 1L));
+			assertEquals(List.of(4), stale.refused(), "the step touches a changed patch");
+			assertTrue(stale.written().isEmpty());
+			assertFalse(one.labels().get(4).isPresent(), "nothing undone");
+			final Labels.Outcome undone = one.labels().undo(Map.of(4, 2L));
+			assertEquals(Map.of(4, 3L), undone.written());
+			assertArrayEquals(a, one.labels().get(4).orElseThrow().mask());
+			assertEquals(Map.of(4, 4L), two.labels().redo(Map.of()).written());
+			assertFalse(one.labels().get(4).isPresent());
+			// the unconditional put (twostream label) still overwrites, and is seen
+			two.labels().put(3, LabelKind.DENSE, a);
+			assertEquals(2L, revisions(one.labels().read(List.of(3))).get(3));
+		}
+	}
+
+	private static Map<Integer, Long> revisions(final List<Labels.Revised> rs) {
+		final Map<Integer, Long> m = new HashMap<>();
+		for (final Labels.Revised r : rs)
+			m.put(r.patchId(), r.revision());
+		return m;
+	}
 }

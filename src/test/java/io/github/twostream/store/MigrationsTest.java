@@ -63,6 +63,51 @@ class MigrationsTest {
 	}
 
 	@Test
+	void version5DatabaseGetsLabelRevisions() throws Exception {
+		final Path dir = Files.createDirectories(tmp.resolve("v5"));
+		final byte[] mask = TestProjects.dense(new Random(2), 64 * 64);
+		final Masks.Encoded enc = Masks.encode(mask);
+		// A project as version 5 wrote it (issue 10's first schema step).
+		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir
+			.resolve(Project.DATABASE)); var s = c.createStatement())
+		{
+			s.execute("PRAGMA journal_mode = WAL");
+			s.execute("PRAGMA application_id = " + Db.APPLICATION_ID);
+			assertEquals(5, Migrations.migrate(c, 5));
+			s.execute("INSERT INTO project (id, image_spec, fingerprint, width, height, " +
+				"depth, bit_depth, patch_size, stride, created, uuid) VALUES (1, " +
+				"'old.tif', 'fp-old', 256, 256, 2, 8, 64, 64, 0, 'u5')");
+			try (var ps = c.prepareStatement(
+				"INSERT INTO labels VALUES (7, 'dense', ?, ?, ?, 0)"))
+			{
+				ps.setInt(1, enc.size());
+				ps.setLong(2, enc.crc());
+				ps.setBytes(3, enc.blob());
+				ps.executeUpdate();
+			}
+			s.execute("INSERT INTO annotation_times (patch_id, seconds, time) VALUES (7, 12.5, 0)");
+			assertThrows(SQLException.class, () -> s.executeQuery(
+				"SELECT * FROM label_revisions"), "v5 has no revisions");
+		}
+		try (Project p = Project.open(dir)) {
+			assertEquals(Migrations.CURRENT, p.schemaVersion());
+			assertArrayEquals(mask, p.labels().get(7).orElseThrow().mask());
+			assertEquals(12.5, p.annotationLog().totalSeconds(), 1e-9);
+			final Labels.Revised old = p.labels().read(List.of(7)).get(0);
+			assertEquals(0L, old.revision(), "labels from before v6 start at 0");
+			assertArrayEquals(mask, old.label().orElseThrow().mask());
+			final byte[] next = TestProjects.dense(new Random(3), 64 * 64);
+			assertEquals(java.util.Map.of(7, 1L), p.labels().putAll(List.of(
+				new PatchLabel(7, LabelKind.DENSE, next, null)), java.util.Map.of(7, 0L))
+				.written());
+			assertEquals(List.of(7), p.labels().putAll(List.of(new PatchLabel(7,
+				LabelKind.DENSE, mask, null)), java.util.Map.of(7, 0L)).refused());
+			assertArrayEquals(next, p.labels().get(7).orElseThrow().mask());
+			assertEquals("ok", p.integrityCheck());
+		}
+	}
+
+	@Test
 	void migrationIsAllOrNothing() throws Exception {
 		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp
 			.resolve("x.db")); var s = c.createStatement())
