@@ -1,5 +1,8 @@
 package io.github.twostream.viewer;
 
+import java.awt.AlphaComposite;
+import java.awt.Composite;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
@@ -10,11 +13,19 @@ import io.github.twostream.annotation.SliceLabels;
 import io.github.twostream.store.Masks;
 
 /**
- * What the annotation view draws over the EM of one slice, as one
- * translucent ARGB image: the heatmap (ImageJ's "fire" LUT over a fixed
- * range, NaN transparent), the prediction's outline, then the painted labels
- * on top (foreground green, explicit background blue). Only the changed box is
- * recomposed after a stroke, so painting stays cheap on large slices.
+ * What the annotation view draws over the EM of one slice: the heatmap
+ * (ImageJ's "fire" LUT over the layer's range, NaN transparent) drawn at the
+ * opacity, then one translucent ARGB image of the prediction's outline and
+ * the painted labels (foreground green, explicit background blue). Only the
+ * changed box of the labels image is recomposed after a stroke, so painting
+ * stays cheap on large slices.
+ * <p>
+ * NB: a heatmap is rendered once into its own opaque-where-scored image
+ * ({@link #renderHeat}, any thread) and never changed afterwards, so a layer
+ * switch or an opacity change only swaps or re-blends images, and Java2D may
+ * keep the image on the display side (a "managed" image: its pixels are
+ * written through the raster, never through the grabbed array).
+ * </p>
  */
 public final class AnnotationLayers {
 
@@ -29,12 +40,13 @@ public final class AnnotationLayers {
 	private final BufferedImage image;
 	private final int[] argb;
 	private final int[] lut = new int[256];
-	private float[] heat;
-	private double min = 0, max = 1;
+	private BufferedImage heat;
 	private double opacity = 0.45;
 	private boolean heatVisible = true;
 	private boolean[] outline;
 	private SliceLabels labels;
+	/** Where the labels image may be non-transparent (drawn only there). */
+	private Box content = Box.EMPTY;
 
 	public AnnotationLayers(final int width, final int height) {
 		this.width = width;
@@ -46,9 +58,14 @@ public final class AnnotationLayers {
 			lut[i] = fire.getRGB(i) & 0xffffff;
 	}
 
-	/** The composed image (updated in place). */
+	/** The composed labels and outline image (updated in place). */
 	public BufferedImage image() {
 		return image;
+	}
+
+	/** The heatmap image shown (null: none). */
+	public BufferedImage heat() {
+		return heat;
 	}
 
 	/** The LUT's colour of a fraction 0..1 of the range (for a legend). */
@@ -56,11 +73,60 @@ public final class AnnotationLayers {
 		return lut[Math.max(0, Math.min(255, (int) Math.round(fraction * 255)))];
 	}
 
-	/** The heatmap values (NaN: none; null: no heatmap) and their range. */
-	public void setHeat(final float[] values, final double lo, final double hi) {
-		heat = values;
-		min = lo;
-		max = hi > lo ? hi : lo + 1;
+	/** Shows a heatmap rendered by {@link #renderHeat} (null: none). */
+	public void setHeat(final BufferedImage rendered) {
+		heat = rendered;
+	}
+
+	/**
+	 * Renders heatmap values (NaN: transparent) with the LUT over
+	 * {@code [lo, hi]}, fully opaque elsewhere (the opacity is applied when
+	 * drawing). Thread-safe; the image is never changed afterwards.
+	 */
+	public BufferedImage renderHeat(final float[] values, final double lo,
+		final double hi)
+	{
+		final double min = lo, scale = 255 / (hi > lo ? hi - lo : 1);
+		final int[] px = new int[width * height];
+		for (int i = 0; i < px.length; i++) {
+			final float v = values[i];
+			if (v == v) px[i] = 0xff000000 | lut[Math.max(0, Math.min(255,
+				(int) ((v - min) * scale)))];
+		}
+		final BufferedImage img = new BufferedImage(width, height,
+			BufferedImage.TYPE_INT_ARGB);
+		img.getRaster().setDataElements(0, 0, width, height, px);
+		return img;
+	}
+
+	/**
+	 * Draws the layers' pixels {@code [x0, x1) x [y0, y1)} onto the screen
+	 * rectangle {@code [sx0, sx1) x [sy0, sy1)}.
+	 */
+	public void paint(final Graphics2D g, final int sx0, final int sy0,
+		final int sx1, final int sy1, final int x0, final int y0, final int x1,
+		final int y1)
+	{
+		if (x0 >= x1 || y0 >= y1) return;
+		final BufferedImage h = heat;
+		if (heatVisible && h != null && opacity > 0) {
+			final Composite before = g.getComposite();
+			g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER,
+				(float) opacity));
+			g.drawImage(h, sx0, sy0, sx1, sy1, x0, y0, x1, y1, null);
+			g.setComposite(before);
+		}
+		// NB: only where labels or the outline may be: an upload of the whole
+		// slice per repaint is the costly part of a full redraw
+		final int cx0 = Math.max(x0, content.x0()), cy0 = Math.max(y0, content
+			.y0()), cx1 = Math.min(x1, content.x1()), cy1 = Math.min(y1, content
+				.y1());
+		if (cx0 >= cx1 || cy0 >= cy1) return;
+		final double fx = (double) (sx1 - sx0) / (x1 - x0), fy = (double) (sy1 -
+			sy0) / (y1 - y0);
+		g.drawImage(image, sx0 + (int) Math.round((cx0 - x0) * fx), sy0 +
+			(int) Math.round((cy0 - y0) * fy), sx0 + (int) Math.round((cx1 - x0) *
+				fx), sy0 + (int) Math.round((cy1 - y0) * fy), cx0, cy0, cx1, cy1, null);
 	}
 
 	public void setOpacity(final double o) {
@@ -81,6 +147,7 @@ public final class AnnotationLayers {
 			outline = null;
 			return;
 		}
+		content = new Box(0, 0, width, height);
 		outline = new boolean[width * height];
 		for (int y = 0; y < height; y++)
 			for (int x = 0; x < width; x++) {
@@ -92,8 +159,10 @@ public final class AnnotationLayers {
 			}
 	}
 
+	/** The painted labels of the slice shown (recompose all after this). */
 	public void setLabels(final SliceLabels l) {
 		labels = l;
+		content = Box.EMPTY;
 	}
 
 	/** Recomposes the whole slice. */
@@ -109,31 +178,22 @@ public final class AnnotationLayers {
 		final byte[] painted = new byte[(x1 - x0) * (y1 - y0)];
 		if (labels != null) labels.copy(new Box(x0, y0, x1, y1), painted);
 		else java.util.Arrays.fill(painted, Masks.IGNORE);
-		final int heatAlpha = (int) Math.round(opacity * 255) << 24;
-		final boolean showHeat = heatVisible && heat != null && heatAlpha != 0;
-		final double scale = 255 / (max - min);
+		boolean any = false;
 		for (int y = y0; y < y1; y++)
 			for (int x = x0; x < x1; x++) {
 				final int i = y * width + x;
 				int px = 0;
-				if (showHeat) {
-					final float v = heat[i];
-					if (v == v) px = heatAlpha | lut[Math.max(0, Math.min(255,
-						(int) ((v - min) * scale)))];
-				}
 				if (outline != null && outline[i]) px = over(px, PREDICTION_RGB,
 					PREDICTION_ALPHA);
 				final byte l = painted[(y - y0) * (x1 - x0) + x - x0];
-				if (l == Masks.IGNORE) {
-					argb[i] = px;
-					continue;
-				}
 				if (l == Masks.FOREGROUND) px = over(px, FOREGROUND_RGB,
 					FOREGROUND_ALPHA);
 				else if (l == Masks.BACKGROUND) px = over(px, BACKGROUND_RGB,
 					BACKGROUND_ALPHA);
 				argb[i] = px;
+				any |= px != 0;
 			}
+		if (any) content = content.union(new Box(x0, y0, x1, y1));
 	}
 
 	/** Porter-Duff "source over" of a colour with alpha onto an ARGB pixel. */

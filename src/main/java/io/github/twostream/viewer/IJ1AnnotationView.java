@@ -63,10 +63,8 @@ public final class IJ1AnnotationView implements AnnotationView,
 	private boolean heatVisible = true, predictionVisible;
 	private int shownZ = -1, shownPatch = -1;
 	private long heatRequest;
-	private final java.util.Map<HeatmapLayer, float[]> heatCache =
-		new java.util.EnumMap<>(HeatmapLayer.class);
-	private int cachedZ = -1;
-	private Object cachedScores;
+	private final HeatImages heat;
+	private Object shownScores;
 	private volatile long lastPaintEnd;
 
 	/**
@@ -106,6 +104,8 @@ public final class IJ1AnnotationView implements AnnotationView,
 		this.imp = image;
 		this.onClose = onClose;
 		this.layers = new AnnotationLayers(image.getWidth(), image.getHeight());
+		this.heat = new HeatImages(session, layers, image.getWidth() * image
+			.getHeight());
 		this.canvas = new AnnotationCanvas(image);
 		this.window = new AnnotationWindow(image, canvas, panel);
 		wirePanel();
@@ -201,13 +201,13 @@ public final class IJ1AnnotationView implements AnnotationView,
 		heatVisible = v;
 		panel.heatmap.setState(v);
 		layers.setHeatVisible(v);
-		recompose();
+		canvas.repaint();
 	}
 
 	@Override
 	public void setOpacity(final double o) {
 		layers.setOpacity(o);
-		recompose();
+		canvas.repaint();
 	}
 
 	@Override
@@ -253,7 +253,7 @@ public final class IJ1AnnotationView implements AnnotationView,
 			session.current().filter(s -> s.patch().id() != shownPatch).ifPresent(
 				this::jumpTo);
 			// NB: a new round brings new scores
-			if (session.scores() != cachedScores) loadHeat(shownZ);
+			if (session.scores() != shownScores) loadHeat(shownZ);
 		});
 	}
 
@@ -280,62 +280,41 @@ public final class IJ1AnnotationView implements AnnotationView,
 		shownZ = z;
 		layers.setLabels(session.slice(z));
 		layers.setPrediction(null);
+		layers.composeAll();
 		loadHeat(z);
 		if (predictionVisible) loadPrediction(z);
 	}
 
-	/** Sets the heatmap of the layer for slice z (pixel entropy: when computed). */
+	/**
+	 * Shows the layer's heatmap of slice z: a rendered image from
+	 * {@link HeatImages} (a switch swaps images), or "computing..." until it is
+	 * rendered; the other layers are rendered ahead in the background.
+	 */
 	private void loadHeat(final int z) {
 		if (z < 0) return;
 		final long request = ++heatRequest;
-		final String name = layer.label();
-		if (layer == HeatmapLayer.PIXEL_ENTROPY) {
-			layers.setHeat(null, 0, 1);
-			panel.legend(name, 0, 1, layers, "computing...");
-			recompose();
-			session.pixelEntropy(z).whenComplete((h, e) -> EventQueue.invokeLater(
-				() -> {
-					if (request != heatRequest) return;
-					if (e != null || h.isEmpty()) {
-						panel.legend(name, 0, 1, layers, e != null ? "failed"
-							: "no task model yet (retrain first)");
-						return;
-					}
-					layers.setHeat(h.get(), 0, 1);
-					panel.legend(name, 0, 1, layers, "");
-					recompose();
-				}));
-			return;
-		}
-		final double[] scores = session.scores().of(layer);
-		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-		for (final double v : scores)
-			if (!Double.isNaN(v)) {
-				lo = Math.min(lo, v);
-				hi = Math.max(hi, v);
-			}
-		if (lo > hi) {
-			layers.setHeat(null, 0, 1);
-			panel.legend(name, 0, 1, layers, layer == HeatmapLayer.STREAM_A
-				? "no task model yet (cold start)" : "no scores yet");
-		}
+		final HeatmapLayer l = layer;
+		shownScores = session.scores();
+		final java.util.concurrent.CompletableFuture<HeatImages.Rendered> f = heat
+			.get(l, z);
+		if (f.isDone() && !f.isCompletedExceptionally()) showHeat(l, f.join());
 		else {
-			// NB: smoothing a large slice is the costly part; switching back and
-			// forth between layers reuses it
-			if (z != cachedZ || session.scores() != cachedScores) {
-				heatCache.clear();
-				cachedZ = z;
-				cachedScores = session.scores();
-			}
-			final float[] field = heatCache.computeIfAbsent(layer, l -> {
-				final float[] f = new float[imp.getWidth() * imp.getHeight()];
-				session.patchLayer(l, z, f);
-				return f;
-			});
-			layers.setHeat(field, lo, hi);
-			panel.legend(name, lo, hi, layers, "");
+			layers.setHeat(null);
+			panel.legend(l.label(), 0, 1, layers, "computing...");
+			canvas.repaint();
+			f.whenComplete((r, e) -> EventQueue.invokeLater(() -> {
+				if (request != heatRequest) return;
+				if (e != null) panel.legend(l.label(), 0, 1, layers, "failed");
+				else showHeat(l, r);
+			}));
 		}
-		recompose();
+		heat.prefetch(z);
+	}
+
+	private void showHeat(final HeatmapLayer l, final HeatImages.Rendered r) {
+		layers.setHeat(r.image());
+		panel.legend(l.label(), r.lo(), r.hi(), layers, r.note());
+		canvas.repaint();
 	}
 
 	private void loadPrediction(final int z) {
@@ -388,9 +367,8 @@ public final class IJ1AnnotationView implements AnnotationView,
 		final int x1 = Math.min(imp.getWidth(), canvas.offScreenX(clip.x +
 			clip.width) + 1), y1 = Math.min(imp.getHeight(), canvas.offScreenY(clip.y +
 				clip.height) + 1);
-		if (x0 < x1 && y0 < y1) g.drawImage(layers.image(), canvas.screenX(x0),
-			canvas.screenY(y0), canvas.screenX(x1), canvas.screenY(y1), x0, y0, x1,
-			y1, null);
+		layers.paint(g, canvas.screenX(x0), canvas.screenY(y0), canvas.screenX(x1),
+			canvas.screenY(y1), x0, y0, x1, y1);
 		final double mag = canvas.getMagnification();
 		final int current = session.current().map(s -> s.patch().id()).orElse(-1);
 		g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD,
@@ -449,6 +427,7 @@ public final class IJ1AnnotationView implements AnnotationView,
 		KeyboardFocusManager.getCurrentKeyboardFocusManager()
 			.removeKeyEventDispatcher(keys);
 		session.removeListener(this);
+		heat.close();
 		final Thread t = new Thread(() -> {
 			try {
 				session.close();

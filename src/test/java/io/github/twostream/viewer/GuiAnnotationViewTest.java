@@ -196,6 +196,25 @@ public class GuiAnnotationViewTest {
 			for (int x = s[0]; x <= s[2]; x++)
 				assertEquals(Masks.FOREGROUND, mask[(s[1] - q.y()) * 64 + x - q.x()],
 					"stroke at y " + s[1] + " x " + x + " kept");
+		// the loop goes on: s suggests the next round (now with stream A), paint it
+		key(KeyEvent.VK_S);
+		waitFor(() -> a.status().round() == 2 && a.task().isEmpty() && a.current()
+			.isPresent(), 300, "s: the next round");
+		assertFalse(a.status().note().contains("cold start"), a.status().note());
+		final Patch n = a.current().get().patch();
+		waitFor(() -> view.image().getCurrentSlice() == n.z() + 1, 10,
+			"jumped to the new round's first patch");
+		IJ_wait(300);
+		final int[] seg = drag(n.x() + 10, n.y() + 30, n.x() + 50, n.y() + 30);
+		final int before = a.status().accepted();
+		key(KeyEvent.VK_ENTER);
+		waitFor(() -> a.status().accepted() == before + 1, 30, "accepted");
+		final PatchLabel accepted = project.project().labels().get(n.id())
+			.orElseThrow();
+		assertEquals(LabelKind.DENSE, accepted.kind());
+		for (int x = seg[0]; x <= seg[2]; x++)
+			assertEquals(Masks.FOREGROUND, accepted.mask()[(seg[1] - n.y()) * 64 + x -
+				n.x()], "new round's stroke at x " + x);
 	}
 
 	// -- Helpers --
