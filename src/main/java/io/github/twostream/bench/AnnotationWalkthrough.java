@@ -109,6 +109,7 @@ public final class AnnotationWalkthrough {
 				s.close();
 				closed.set(true);
 			});
+			EventQueue.invokeAndWait(() -> view.window().setLocation(0, 0));
 			// NB: the view starts the cold-start round by itself
 			while (a.needsRound() && failure.get() == null)
 				Thread.sleep(200);
@@ -116,8 +117,13 @@ public final class AnnotationWalkthrough {
 			step("cold-start round in the view (" + a.status().note() + ")", t);
 			t = System.nanoTime();
 			int painted = 0;
-			for (int i = 0; i < 16 && a.current().isPresent() && !a.needsRound(); i++)
-				painted += paintAndAccept(view, truth, a.current().get());
+			final java.util.Set<Integer> accepted = new java.util.TreeSet<>();
+			for (int i = 0; i < 16 && a.current().isPresent() && !a.needsRound(); i++) {
+				final AnnotatedSuggestion next = a.current().get();
+				if (!accepted.add(next.patch().id())) throw new IllegalStateException(
+					"patch " + next.patch().id() + " twice");
+				painted += paintAndAccept(view, truth, next);
+			}
 			a.flush();
 			step("16 patches painted from the truth and accepted (" + painted +
 				" strokes, " + a.status().accepted() + " accepted, " + a.status()
@@ -209,6 +215,8 @@ public final class AnnotationWalkthrough {
 			}
 		});
 		a.accept().join();
+		// NB: the move to the next pending suggestion follows the save
+		a.flush();
 		return runs.size();
 	}
 
