@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench-view", mixinStandardHelpOptions = true,
 	description = { "Benchmark the annotation view on 1024 x 1024 slices: stroke-to-repaint latency, heatmap layer switch, accept-to-saved, event-thread stall during a retrain (needs a display, e.g. xvfb-run).",
-		"With --walkthrough DATA: new project -> view (cold-start round) -> 16 patches painted from the ground truth and accepted -> retrain -> suggest next -> paint, timed, with screenshots before and after the retrain." })
+		"With --walkthrough DATA: new project -> view (cold-start round) -> 16 patches painted from the ground truth and accepted -> retrain -> suggest next -> paint, timed, with screenshots before and after the retrain in the work folder and the IoU on 3 test slices." })
 public class BenchViewCommand implements Callable<Integer> {
 
 	@Option(names = "--work", paramLabel = "DIR",
@@ -43,21 +43,13 @@ public class BenchViewCommand implements Callable<Integer> {
 		description = "Walk-through: use the first N training slices as a substack in the work folder (0: all; default: ${DEFAULT-VALUE}).")
 	int slices;
 
-	@Option(names = "--eval-slices", defaultValue = "3", paramLabel = "N",
-		description = "Walk-through: test slices to score the retrained model on (0: none; default: ${DEFAULT-VALUE}).")
-	int evalSlices;
-
-	@Option(names = "--shots", defaultValue = "/tmp", paramLabel = "DIR",
-		description = "Walk-through: folder for the screenshots (default: ${DEFAULT-VALUE}).")
-	Path shots;
-
 	@Override
 	public Integer call() throws Exception {
 		if (walkthrough != null) {
 			final Path dir = work != null ? work : Files.createTempDirectory(
 				"twostream-walkthrough");
-			new AnnotationWalkthrough(System.out, slices, steps, evalSlices).run(
-				walkthrough, dir, shots);
+			new AnnotationWalkthrough(System.out, slices, steps, 3).run(walkthrough,
+				dir, dir);
 			return 0;
 		}
 		final Path dir = work != null ? work : Files.createTempDirectory(

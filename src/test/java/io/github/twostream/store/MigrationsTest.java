@@ -28,21 +28,11 @@ class MigrationsTest {
 		final byte[] mask = TestProjects.scribble(new Random(1), 64 * 64);
 		final Masks.Encoded enc = Masks.encode(mask);
 		// A project as version 1 wrote it: project + labels + edits only.
-		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir
-			.resolve(Project.DATABASE)); var s = c.createStatement())
-		{
-			s.execute("PRAGMA journal_mode = WAL");
-			s.execute("PRAGMA application_id = " + Db.APPLICATION_ID);
-			assertEquals(1, Migrations.migrate(c, 1));
+		try (Connection c = oldDatabase(dir, 1); var s = c.createStatement()) {
 			assertEquals(1, Migrations.version(c));
 			s.execute("INSERT INTO project VALUES (1, 'old.tif', 'fp-old', 256, " +
 				"256, 2, 8, 64, 64, 0)");
-			try (var ps = c.prepareStatement("INSERT INTO labels VALUES (5, 'scribble', ?, ?, ?, 0)")) {
-				ps.setInt(1, enc.size());
-				ps.setLong(2, enc.crc());
-				ps.setBytes(3, enc.blob());
-				ps.executeUpdate();
-			}
+			insertLabel(c, 5, "scribble", enc);
 			assertThrows(SQLException.class, () -> s.executeQuery(
 				"SELECT * FROM models"), "v1 has no models table");
 		}
@@ -62,29 +52,16 @@ class MigrationsTest {
 		}
 	}
 
+	/** A project as version 5 wrote it (issue 10's first schema step) gets revisions. */
 	@Test
 	void version5DatabaseGetsLabelRevisions() throws Exception {
-		final Path dir = Files.createDirectories(tmp.resolve("v5"));
 		final byte[] mask = TestProjects.dense(new Random(2), 64 * 64);
-		final Masks.Encoded enc = Masks.encode(mask);
-		// A project as version 5 wrote it (issue 10's first schema step).
-		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir
-			.resolve(Project.DATABASE)); var s = c.createStatement())
-		{
-			s.execute("PRAGMA journal_mode = WAL");
-			s.execute("PRAGMA application_id = " + Db.APPLICATION_ID);
-			assertEquals(5, Migrations.migrate(c, 5));
+		final Path dir = Files.createDirectories(tmp.resolve("v5"));
+		try (Connection c = oldDatabase(dir, 5); var s = c.createStatement()) {
 			s.execute("INSERT INTO project (id, image_spec, fingerprint, width, height, " +
 				"depth, bit_depth, patch_size, stride, created, uuid) VALUES (1, " +
 				"'old.tif', 'fp-old', 256, 256, 2, 8, 64, 64, 0, 'u5')");
-			try (var ps = c.prepareStatement(
-				"INSERT INTO labels VALUES (7, 'dense', ?, ?, ?, 0)"))
-			{
-				ps.setInt(1, enc.size());
-				ps.setLong(2, enc.crc());
-				ps.setBytes(3, enc.blob());
-				ps.executeUpdate();
-			}
+			insertLabel(c, 7, "dense", Masks.encode(mask));
 			s.execute("INSERT INTO annotation_times (patch_id, seconds, time) VALUES (7, 12.5, 0)");
 			assertThrows(SQLException.class, () -> s.executeQuery(
 				"SELECT * FROM label_revisions"), "v5 has no revisions");
@@ -136,6 +113,34 @@ class MigrationsTest {
 		{
 			assertEquals(Migrations.CURRENT, Migrations.version(c));
 			assertEquals(0, Migrations.migrate(c, Migrations.CURRENT));
+		}
+	}
+
+	/** A project database made by the code of an old schema version, to fill by hand. */
+	private static Connection oldDatabase(final Path dir, final int version)
+		throws SQLException
+	{
+		final Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir
+			.resolve(Project.DATABASE));
+		try (var s = c.createStatement()) {
+			s.execute("PRAGMA journal_mode = WAL");
+			s.execute("PRAGMA application_id = " + Db.APPLICATION_ID);
+		}
+		assertEquals(version, Migrations.migrate(c, version));
+		return c;
+	}
+
+	/** A label row as every schema version stores it. */
+	private static void insertLabel(final Connection c, final int id,
+		final String kind, final Masks.Encoded enc) throws SQLException
+	{
+		try (var ps = c.prepareStatement("INSERT INTO labels VALUES (?, ?, ?, ?, ?, 0)")) {
+			ps.setInt(1, id);
+			ps.setString(2, kind);
+			ps.setInt(3, enc.size());
+			ps.setLong(4, enc.crc());
+			ps.setBytes(5, enc.blob());
+			ps.executeUpdate();
 		}
 	}
 }
