@@ -150,7 +150,9 @@ public final class AnnotationWalkthrough {
 				view.setPredictionVisible(true);
 				a.current().ifPresent(view::jumpTo);
 			});
-			IJ.wait(4000);
+			// NB: wait for the slice's prediction (seconds on a CPU) before the shot
+			a.current().ifPresent(c -> a.prediction(c.patch().z()).join());
+			IJ.wait(2000);
 			shot(view, shots.resolve("walkthrough-after-retrain.png"));
 			check(failure);
 			if (evalSlices > 0) evaluate(s, data);

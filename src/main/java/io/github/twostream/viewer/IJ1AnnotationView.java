@@ -125,6 +125,8 @@ public final class IJ1AnnotationView implements AnnotationView,
 		session.addListener(this);
 		rebuildOverlay();
 		panel.show(session);
+		// NB: a reopened project's round is there before any change event
+		panel.showSuggestions(session.suggestions(), session.currentIndex());
 		session.current().ifPresent(this::jumpTo);
 		showSlice(imp.getCurrentSlice() - 1);
 		if (session.needsRound()) {
@@ -156,6 +158,11 @@ public final class IJ1AnnotationView implements AnnotationView,
 
 	public ImageCanvas canvas() {
 		return canvas;
+	}
+
+	/** The side panel (for tests in this package). */
+	AnnotationPanel panel() {
+		return panel;
 	}
 
 	/** When the canvas last finished painting (System.nanoTime), for benchmarks. */

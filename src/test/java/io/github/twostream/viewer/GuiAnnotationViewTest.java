@@ -115,6 +115,9 @@ public class GuiAnnotationViewTest {
 	public void strokeAcceptUndoWithRealEvents() throws Exception {
 		final AnnotationSession a = open(0, 1, 2);
 		assertEquals(0, a.current().orElseThrow().patch().id());
+		final int[] listed = new int[1];
+		EventQueue.invokeAndWait(() -> listed[0] = view.panel().list.getItemCount());
+		assertEquals(3, listed[0], "a project's pending round is listed when the view opens");
 		key(KeyEvent.VK_CLOSE_BRACKET);
 		key(KeyEvent.VK_CLOSE_BRACKET);
 		waitFor(() -> a.brushRadius() == 6, 10, "] grows the brush");
