@@ -435,6 +435,7 @@ public final class IJ1AnnotationView implements AnnotationView,
 			.removeKeyEventDispatcher(keys);
 		session.removeListener(this);
 		heat.close();
+		EventQueue.invokeLater(backdrop::flush);
 		final Thread t = new Thread(() -> {
 			try {
 				session.close();
@@ -518,6 +519,19 @@ public final class IJ1AnnotationView implements AnnotationView,
 			strokeEnd();
 		}
 
+		/** ImageJ's own paint of the EM (and its ROI, overlay, zoom indicator). */
+		void paintImageJ(final Graphics g) {
+			super.paint(g);
+		}
+
+		/**
+		 * Whether ImageJ was told the image changed since (its own paint then
+		 * updates the image); NB: the flag stays set for that paint.
+		 */
+		boolean isImageUpdated() {
+			return imageUpdated;
+		}
+
 		@Override
 		public void mouseMoved(final MouseEvent e) {
 			super.mouseMoved(e);
@@ -533,7 +547,7 @@ public final class IJ1AnnotationView implements AnnotationView,
 		public void paint(final Graphics g) {
 			final int z = imp.getCurrentSlice() - 1;
 			if (z != shownZ) showSlice(z);
-			super.paint(g);
+			paintEm(g);
 			drawOver((java.awt.Graphics2D) g);
 			if (mouseX >= 0) {
 				final int r = (int) Math.round((session.brushRadius() + 0.5) *
@@ -543,6 +557,29 @@ public final class IJ1AnnotationView implements AnnotationView,
 			}
 			lastPaintEnd = System.nanoTime();
 		}
+	}
+
+	/**
+	 * The EM as ImageJ paints it, kept display-side by {@link EmBackdrop}
+	 * while nothing it depends on changes (NB: ImageJ's ROIs and overlays are
+	 * not used by this view; with one, ImageJ paints as usual).
+	 */
+	private final EmBackdrop backdrop = new EmBackdrop();
+
+	private void paintEm(final Graphics g) {
+		if (imp.getRoi() != null || imp.getOverlay() != null || canvas
+			.getWidth() <= 0 || canvas.getHeight() <= 0)
+		{
+			canvas.paintImageJ(g);
+			return;
+		}
+		final boolean fresh = canvas.isImageUpdated();
+		backdrop.paint(g, canvas, new EmBackdrop.Key(imp.getCurrentSlice(),
+			new Rectangle(canvas.getSrcRect()), canvas.getMagnification(), canvas
+				.getWidth(), canvas.getHeight(), imp.getDisplayRangeMin(), imp
+					.getDisplayRangeMax(), imp.getProcessor().getColorModel()), fresh,
+			o -> canvas.paintImageJ(o));
+		canvas.setPaintPending(false);
 	}
 
 	/** ImageJ's StackWindow with the side panel on the right. */
