@@ -564,8 +564,8 @@ public final class Simulator implements AutoCloseable {
 			"\nstep=" + config.step() + "\ntrain_steps=" + tuning.trainSteps() +
 			"\npool_sample=" + tuning.poolSample() + "\neval_slices=" + tuning
 				.evalSlices() + "\nencoder_epochs=" + tuning.encoderEpochs() +
-			"\nmc_passes=" + tuning.mcPasses() + "\nunet=" + tuning.unetDepth() +
-			"x" + tuning.unetBaseFilters() + "\npreset=" + preset + "\n" + (tuning
+			"\nmc_passes=" + tuning.mcPasses() + "\nunet=" + preset.unet().depth() +
+			"x" + preset.unet().baseFilters() + "\npreset=" + preset + "\n" + (tuning
 				.averaging() == 0 ? ""
 				: "averaging=" + tuning.averaging() + "\n") + (tuning.runId() == 0
 					? "" : "run_id=" + tuning.runId() + "\n");
