@@ -3,19 +3,20 @@ package io.github.twostream.annotation;
 import io.github.twostream.loop.StructureStage;
 import io.github.twostream.loop.SuggestSettings;
 import io.github.twostream.loop.ProjectSession;
-import io.github.twostream.model.UNetConfig;
+import io.github.twostream.model.ModelPreset;
 import io.github.twostream.util.UserException;
 
 /**
  * Settings of an annotation session.
  *
  * @param suggest settings of each new round ("Suggest next")
- * @param model the task model's architecture for retraining
- * @param trainSteps steps per retraining
+ * @param model the task model's preset for retraining (as {@code train
+ *          --preset})
+ * @param trainSteps steps per retraining (0: the preset's budget)
  * @param threshold foreground probability at which prefill paints foreground
  * @param idleSeconds longest pause counted as active annotation time
  */
-public record AnnotationSettings(SuggestSettings suggest, UNetConfig model,
+public record AnnotationSettings(SuggestSettings suggest, ModelPreset model,
 	int trainSteps, double threshold, double idleSeconds)
 {
 
@@ -28,14 +29,13 @@ public record AnnotationSettings(SuggestSettings suggest, UNetConfig model,
 
 	/**
 	 * Defaults for a project: 16 suggestions per round with its current encoder,
-	 * the reference U-Net, the budget's steps (0, as {@code train}), threshold 0.5, pauses over 30 s not
-	 * counted.
+	 * the {@code fast} preset and its budget's steps (0), as {@code train};
+	 * threshold 0.5, pauses over 30 s not counted.
 	 */
 	public static AnnotationSettings defaults(final ProjectSession s) {
 		final int patch = s.grid().patchSize();
 		return new AnnotationSettings(SuggestSettings.defaults(patch).withEncoder(
-			StructureStage.configFor(s)), UNetConfig.reference().withPatchSize(patch),
-			0, 0.5, 30);
+			StructureStage.configFor(s)), ModelPreset.fast(patch), 0, 0.5, 30);
 	}
 
 	public AnnotationSettings withTrainSteps(final int steps) {
@@ -47,8 +47,13 @@ public record AnnotationSettings(SuggestSettings suggest, UNetConfig model,
 		return new AnnotationSettings(s, model, trainSteps, threshold, idleSeconds);
 	}
 
-	public AnnotationSettings withModel(final UNetConfig m) {
+	public AnnotationSettings withModel(final ModelPreset m) {
 		return new AnnotationSettings(suggest, m, trainSteps, threshold,
 			idleSeconds);
+	}
+
+	/** The same with the preset called {@code name} ({@code fast}, {@code accurate}). */
+	public AnnotationSettings withPreset(final String name) {
+		return withModel(ModelPreset.named(name, model.unet().patchSize()));
 	}
 }

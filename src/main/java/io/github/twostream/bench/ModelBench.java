@@ -67,15 +67,18 @@ public final class ModelBench {
 	 * @param testSlices test slices predicted (evenly spread; 0 = all)
 	 * @param retrain labelled patches of a timed retrain round (0 = none; then
 	 *          the IoU check runs)
+	 * @param validation evaluate on a validation split of the training data
+	 *          instead of the test data (to choose settings without looking at
+	 *          the test set)
 	 */
 	public record Settings(double seconds, Path data, Dataset dataset,
 		String preset, int patches, List<Long> seeds, int trainSteps,
-		int testSlices, int retrain)
+		int testSlices, int retrain, boolean validation)
 	{
 
 		public static Settings defaults() {
 			return new Settings(10, null, Dataset.LUCCHI, ModelPreset.FAST, 200, List
-				.of(1L), 0, 0, 0);
+				.of(1L), 0, 0, 0, false);
 		}
 	}
 
@@ -91,7 +94,7 @@ public final class ModelBench {
 		final Settings s = Settings.defaults();
 		new ModelBench(new Settings(s.seconds(), args.length > 0 ? Path.of(args[0])
 			: null, s.dataset(), s.preset(), s.patches(), s.seeds(), s.trainSteps(), s
-				.testSlices(), s.retrain()), System.out).run(Progress.NONE);
+				.testSlices(), s.retrain(), s.validation()), System.out).run(Progress.NONE);
 	}
 
 	public void run(final Progress progress) {
@@ -112,7 +115,8 @@ public final class ModelBench {
 			}
 			return;
 		}
-		try (Data d = Data.open(settings.data(), settings.dataset())) {
+		try (Data d = Data.open(settings.data(), settings.dataset(),
+			settings.validation())) {
 			if (settings.retrain() > 0) retrain(d, preset, progress);
 			else learning(d, preset, progress);
 		}
@@ -233,6 +237,25 @@ public final class ModelBench {
 		LabelImage testLabels, int foreground, List<AutoCloseable> open)
 		implements AutoCloseable
 	{
+
+		/**
+		 * The data set's pool and test parts; {@code validation}: the pool is
+		 * the first 60 % of the training slices and the "test" part the last
+		 * 30 % (a gap of 10 % between them), so settings are chosen without the
+		 * test set.
+		 */
+		static Data open(final Path dir, final Dataset kind,
+			final boolean validation)
+		{
+			final Data d = open(dir, kind);
+			if (!validation) return d;
+			final int n = d.train().depth();
+			final SliceRange pool = new SliceRange(0, n * 6 / 10 - 1), val =
+				new SliceRange(n * 7 / 10, n - 1);
+			return new Data(Slabs.of(d.train(), pool), Slabs.of(d.trainLabels(), pool),
+				Slabs.of(d.train(), val), Slabs.of(d.trainLabels(), val), d
+					.foreground(), d.open());
+		}
 
 		static Data open(final Path dir, final Dataset kind) {
 			final List<AutoCloseable> open = new ArrayList<>();

@@ -53,6 +53,10 @@ public class BenchModelCommand implements Callable<Integer> {
 		description = "Time a retrain round on N labelled patches instead of the IoU check.")
 	int retrain;
 
+	@Option(names = "--validation",
+		description = "Evaluate on a validation split of the training slices (pool: first 60 %%, validation: last 30 %%) instead of the test data: for choosing settings.")
+	boolean validation;
+
 	@Override
 	public Integer call() {
 		if (lucchi != null && isbi != null) throw new UserException(
@@ -60,7 +64,7 @@ public class BenchModelCommand implements Callable<Integer> {
 		ModelPreset.named(preset, 64);
 		new ModelBench(new ModelBench.Settings(seconds, lucchi != null ? lucchi
 			: isbi, isbi != null ? ModelBench.Dataset.ISBI : ModelBench.Dataset.LUCCHI,
-			preset, patches, seeds, trainSteps, testSlices, retrain), System.out).run(
+			preset, patches, seeds, trainSteps, testSlices, retrain, validation), System.out).run(
 				new ConsoleProgress());
 		return 0;
 	}

@@ -79,8 +79,18 @@ public class SimulateCommand implements Callable<Integer> {
 		description = "Patch size (default ${DEFAULT-VALUE}).")
 	int patch;
 
+	@Option(names = "--preset", paramLabel = "NAME",
+		description = "Task model preset: quiet (default: the simulation " +
+			"protocol, depth 3 x 16 filters without context, 100 steps per round, " +
+			"mean of 5 snapshots), or fast / accurate: the loop's preset exactly " +
+			"(then --train-steps and --average default to 0: the preset's " +
+			"budget, the last iterate, as 'train' does).")
+	String preset;
+
 	@Option(names = "--train-steps", paramLabel = "N",
-		description = "Training steps per round (default 100; quick 40).")
+		description = "Training steps per round, 0 = the preset's budget " +
+			"(fine-tuning budget after round 0) (default 100; quick 40; " +
+			"--preset fast|accurate 0).")
 	Integer trainSteps;
 
 	@Option(names = "--reference-steps", paramLabel = "N",
@@ -118,7 +128,7 @@ public class SimulateCommand implements Callable<Integer> {
 	@Option(names = "--average", paramLabel = "N",
 		description = "Weight averaging per round: the kept model is the mean of N " +
 			"snapshots over the second half of the round's steps, 0 = the last " +
-			"iterate (default 5; quick 0).")
+			"iterate (default 5; quick and --preset fast|accurate 0).")
 	Integer average;
 
 	@Option(names = "--run-id", defaultValue = "0", paramLabel = "N",
@@ -134,7 +144,7 @@ public class SimulateCommand implements Callable<Integer> {
 	int jobs;
 
 	@Option(names = "--quick",
-		description = "Small U-Net (depth 2, 8 filters), few steps, 1 encoder epoch: a smoke run.")
+		description = "Small U-Net (depth 2, 8 filters; quiet preset), few steps, 1 encoder epoch: a smoke run.")
 	boolean quick;
 
 	@Override
@@ -153,13 +163,13 @@ public class SimulateCommand implements Callable<Integer> {
 		final SimulationConfig config = new SimulationConfig(strategies, or(budget,
 			quick ? 40 : 200), s, seedList, or(initial, s), patch, foreground, quick,
 			out);
-		final SimulationTuning d = SimulationTuning.defaults(quick);
+		final SimulationTuning d = SimulationTuning.defaults(quick, preset);
 		final SimulationTuning tuning = new SimulationTuning(or(trainSteps, d
 			.trainSteps()), or(referenceSteps, d.referenceSteps()), or(
 				referencePatches, d.referencePatches()), or(poolSample, d.poolSample()),
 			or(evalSlices, d.evalSlices()), or(encoderEpochs, d.encoderEpochs()), or(
 				mcPasses, d.mcPasses()), d.unetDepth(), d.unetBaseFilters(), or(average,
-					d.averaging()), runId);
+					d.averaging()), runId, d.preset());
 		if (!quick && (seeds < 5 || tuning.evalSlices() > 0 && tuning
 			.evalSlices() < 10)) System.err.println("Note: " + seeds + " seeds, " +
 				(tuning.evalSlices() == 0 ? "all" : tuning.evalSlices()) +

@@ -7,6 +7,7 @@ import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import io.github.twostream.model.ModelPreset;
 import io.github.twostream.viewer.AnnotationWindows;
 
 /**
@@ -22,6 +23,11 @@ public class AnnotateCommand extends ContextCommand {
 	@Parameter(label = "Project folder", persist = false, style = "directory")
 	private File project;
 
+	@Parameter(label = "Model preset", persist = false, required = false,
+		choices = { ModelPreset.FAST, ModelPreset.ACCURATE },
+		description = "Task model preset for retraining (as 'twostream train --preset')")
+	private String preset = ModelPreset.FAST;
+
 	@Parameter(label = "Training steps", persist = false, required = false,
 		min = "0", description = "Training steps per retrain (0: the preset's budget)")
 	private int steps = 0;
@@ -29,6 +35,6 @@ public class AnnotateCommand extends ContextCommand {
 	@Override
 	public void run() {
 		TensorFlowLibraries.requireCompatible();
-		AnnotationWindows.open(project.toPath(), steps, null);
+		AnnotationWindows.open(project.toPath(), preset, steps, null);
 	}
 }

@@ -1,11 +1,9 @@
 package io.github.twostream.loop;
 
-import java.util.Map;
 import java.util.Optional;
 
 import io.github.twostream.model.PatchScores;
 import io.github.twostream.model.TaskModel;
-import io.github.twostream.model.TrainingSet;
 import io.github.twostream.structure.PatchSource;
 import io.github.twostream.util.Progress;
 
@@ -66,18 +64,5 @@ public final class StreamA {
 			return Optional.of(scorePool(m, new PoolPatches(session.volume(), session
 				.grid()), 0, progress).embedding());
 		}
-	}
-
-	/** The training set of the labelled patches (id -> mask) of {@code pool}. */
-	public static TrainingSet trainingSet(final PatchSource pool,
-		final Map<Integer, byte[]> masks)
-	{
-		final TrainingSet set = new TrainingSet(pool.patchSize());
-		for (final Map.Entry<Integer, byte[]> e : masks.entrySet()) {
-			final float[] image = new float[pool.patchSize() * pool.patchSize()];
-			pool.read(e.getKey(), image);
-			set.add(image, e.getValue());
-		}
-		return set;
 	}
 }

@@ -14,6 +14,7 @@ import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.TrainingSet;
 import io.github.twostream.model.UNetConfig;
+import io.github.twostream.model.WeightAverage;
 import io.github.twostream.store.ModelKind;
 import io.github.twostream.store.ModelVersion;
 import io.github.twostream.store.PatchLabel;
@@ -75,22 +76,28 @@ public final class TaskStage {
 		}
 	}
 
+	/**
+	 * How long one {@link #fit} trains and which weights it ends at.
+	 *
+	 * @param steps Adam steps; {@code <= 0}: the preset's budget
+	 * @param fineTune whether the model continues earlier weights (with
+	 *          {@code steps <= 0}: the fine-tuning budget)
+	 * @param averaging 0: the model ends at the last iterate (the default of
+	 *          the user's loop); N: at the mean of N weight snapshots taken
+	 *          evenly over the second half of the steps (Polyak / SWA,
+	 *          {@link WeightAverage}); at most half the steps
+	 */
+	public record FitOptions(int steps, boolean fineTune, int averaging) {
+
+		public FitOptions {
+			BadArgumentException.atLeast("weight snapshots", averaging, 0);
+		}
+	}
+
 	/** Fewest labelled patches from which some are held out for calibration. */
 	static final int MIN_PATCHES_TO_HOLD_OUT = 10;
 
 	private TaskStage() {}
-
-	/**
-	 * Trains with the {@code fast} preset's recipe and {@code config}'s
-	 * network; see {@link #train(ProjectSession, ModelPreset, int, boolean, Progress)}.
-	 */
-	public static Trained train(final ProjectSession session,
-		final UNetConfig config, final int steps, final boolean fromScratch,
-		final Progress progress)
-	{
-		return train(session, ModelPreset.fast(config.patchSize()).withUnet(config),
-			steps, fromScratch, progress);
-	}
 
 	/**
 	 * Fine-tunes the latest task model of the preset's architecture (or a fresh
@@ -121,7 +128,7 @@ public final class TaskStage {
 		if (model == null) model = new TaskModel(config, preset.augmentation());
 		try {
 			final Fit fit = fit(model, preset, session.volume(), session.grid(), masks,
-				steps, fineTune, progress);
+				new FitOptions(steps, fineTune, 0), progress);
 			final TaskModel m = model;
 			final String checkpoint = Checkpoints.write(project, "task", m::save);
 			final ModelVersion v = project.models().add(ModelVersion.of(
@@ -148,6 +155,18 @@ public final class TaskStage {
 		final Volume volume, final PatchGrid grid, final Map<Integer, byte[]> masks,
 		final int steps, final boolean fineTune, final Progress progress)
 	{
+		return fit(model, preset, volume, grid, masks, new FitOptions(steps,
+			fineTune, 0), progress);
+	}
+
+	/**
+	 * {@link #fit(TaskModel, ModelPreset, Volume, PatchGrid, Map, int, boolean, Progress)}
+	 * with {@code options}' steps and weight averaging.
+	 */
+	public static Fit fit(final TaskModel model, final ModelPreset preset,
+		final Volume volume, final PatchGrid grid, final Map<Integer, byte[]> masks,
+		final FitOptions options, final Progress progress)
+	{
 		final List<Integer> ids = new ArrayList<>(masks.keySet());
 		Collections.shuffle(ids, new Random(model.config().seed() ^ 0x5eedL));
 		final int held = ids.size() < MIN_PATCHES_TO_HOLD_OUT ? 0 : Math.max(1, ids
@@ -159,11 +178,16 @@ public final class TaskStage {
 		final int margin = preset.contextMargin();
 		final TrainingSet data = ContextWindows.trainingSet(volume, grid, train,
 			margin);
-		final int n = steps > 0 ? steps : preset.budget().steps(data.count(),
-			fineTune);
+		final int n = options.steps() > 0 ? options.steps() : preset.budget().steps(
+			data.count(), options.fineTune());
+		final int a = options.averaging();
+		if (a > n / 2) throw new UserException(a +
+			" weight snapshots do not fit into the second half of " + n + " steps",
+			"average at most " + n / 2 + " snapshots, or train longer");
 		progress.status("Training the task model (" + n + " steps on " + data
-			.count() + " labelled patches, preset " + preset.name() + ")");
-		final float loss = model.trainSteps(data, n, progress);
+			.count() + " labelled patches, preset " + preset.name() + (a > 0
+				? ", mean of " + a + " weight snapshots" : "") + ")");
+		final float loss = trainSteps(model, data, n, a, progress);
 		float threshold = 0.5f;
 		double iou = Double.NaN;
 		if (!test.isEmpty()) {
@@ -181,6 +205,26 @@ public final class TaskStage {
 		}
 		model.setThreshold(threshold);
 		return new Fit(loss, n, data.count(), held, threshold, iou);
+	}
+
+	/**
+	 * {@code n} steps; with {@code a > 0} snapshots, the second half of the
+	 * steps is cut into {@code a} chunks, the weights are snapshotted after
+	 * each and the model ends at their mean. NB: one {@code trainSteps} call,
+	 * so the preset's learning-rate schedule runs once over all {@code n}
+	 * steps. Returns the loss of the last step (of the last iterate).
+	 */
+	private static float trainSteps(final TaskModel model, final TrainingSet data,
+		final int n, final int a, final Progress progress)
+	{
+		if (a == 0) return model.trainSteps(data, n, progress);
+		final int chunk = n / 2 / a, start = n - a * chunk;
+		final WeightAverage average = new WeightAverage(model);
+		final float loss = model.trainSteps(data, n, progress, done -> {
+			if (done > start && (done - start) % chunk == 0) average.add();
+		});
+		average.apply();
+		return loss;
 	}
 
 	/**

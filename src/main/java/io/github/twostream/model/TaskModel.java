@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -175,6 +176,18 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 	public float trainSteps(final TrainingSet data, final int steps,
 		final Progress progress)
 	{
+		return trainSteps(data, steps, progress, null);
+	}
+
+	/**
+	 * {@link #trainSteps(TrainingSet, int, Progress)}, calling
+	 * {@code afterStep} with the number of steps done after each step (e.g. to
+	 * snapshot the weights for a {@link WeightAverage} without restarting the
+	 * learning-rate schedule); null: none.
+	 */
+	public float trainSteps(final TrainingSet data, final int steps,
+		final Progress progress, final IntConsumer afterStep)
+	{
 		final int s = data.size();
 		if (s % config.sizeMultiple() != 0) throw new UserException(
 			"training patches are " + s + " pixels wide, not a multiple of " + config
@@ -224,6 +237,7 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 				loss = ((TFloat32) r.get(0)).getFloat();
 			}
 			stepsTrained++;
+			if (afterStep != null) afterStep.accept(step + 1);
 			progress.progress(step + 1, steps);
 		}
 		return loss;

@@ -19,8 +19,8 @@ import org.tensorflow.types.TFloat32;
  * fine-tune removes most of the noise of stopping SGD/Adam at one arbitrary
  * step (Polyak and Juditsky 1992; Izmailov et al. 2018, SWA).
  * <p>
- * NB: additive hook for the simulation protocol; it touches only the
- * trainable variables (the optimiser state is left as is). The assign ops
+ * NB: used by the one training recipe ({@code loop.TaskStage.fit}, its
+ * averaging option); it touches only the trainable variables (the optimiser state is left as is). The assign ops
  * are added to the model's graph on the first {@link #apply()}.
  * </p>
  */

@@ -3,19 +3,21 @@ package io.github.twostream.simulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.github.twostream.loop.Evaluation;
-import io.github.twostream.loop.StreamA;
+import io.github.twostream.loop.TaskStage;
+import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.TaskModel;
-import io.github.twostream.model.UNetConfig;
 
 /**
  * The full-supervision reference of a simulation: a model trained on the
- * whole pool (or a seeded subset) for {@code referenceSteps}, evaluated on
- * the test volume, cached in {@code reference.csv}.
+ * whole pool (or a seeded subset) with the rounds' recipe
+ * ({@link TaskStage#fit}: preset, weight averaging, a held-out tenth for the
+ * threshold) for {@code referenceSteps}, evaluated on the test volume, cached
+ * in {@code reference.csv}.
  */
 final class FullSupervision {
 
@@ -33,14 +35,15 @@ final class FullSupervision {
 		final Path file = sim.config.outDir().resolve("reference.csv");
 		final int n = sim.tuning.referencePatches() == 0 ? sim.grid.size() : Math
 			.min(sim.grid.size(), sim.tuning.referencePatches());
-		final UNetConfig unet = sim.unet(REFERENCE_SEED);
+		final ModelPreset preset = sim.preset(REFERENCE_SEED);
 		final Simulator.Settings in = sim.settings;
 		final String key = SimulationFiles.hash("train=" + Simulator.fingerprint(in
 			.image(), in.trainSlices()) + ";labels=" + Simulator.fingerprint(in
 				.labels(), in.trainSlices()) + ";test=" + Simulator.fingerprint(in
 					.testImage(), in.testSlices()) + ";testLabels=" + Simulator
 						.fingerprint(in.testLabels(), in.testSlices()) + ";fg=" + sim.config
-							.foreground() + ";unet=" + unet + ";steps=" + sim.tuning
+							.foreground() + ";preset=" + preset + ";averaging=" + sim.tuning
+								.averaging() + ";steps=" + sim.tuning
 								.referenceSteps() + ";patches=" + n + ";evalSlices=" + sim.tuning
 									.evalSlices());
 		try {
@@ -62,7 +65,8 @@ final class FullSupervision {
 		}
 		final long t0 = System.nanoTime();
 		final List<Integer> ids = Simulator.shuffled(sim.allIds(), REFERENCE_SEED);
-		final Map<Integer, byte[]> masks = new LinkedHashMap<>();
+		// NB: in ascending ids, as the rounds (and a project) train
+		final Map<Integer, byte[]> masks = new TreeMap<>();
 		sim.progress.status("Full-supervision reference: labelling " + n +
 			" patches");
 		for (final int id : ids.subList(0, n)) {
@@ -70,11 +74,14 @@ final class FullSupervision {
 			masks.put(id, sim.oracle.annotate(sim.grid.get(id)));
 		}
 		final Evaluation.Scores s;
-		try (TaskModel model = new TaskModel(unet)) {
+		try (TaskModel model = new TaskModel(preset.unet(), preset
+			.augmentation()))
+		{
 			sim.progress.status("Full-supervision reference: training on " + n +
 				" patches, " + sim.tuning.referenceSteps() + " steps");
-			model.trainSteps(StreamA.trainingSet(sim.pool, masks), sim.tuning
-				.referenceSteps(), sim.progress);
+			TaskStage.fit(model, preset, sim.trainVolume, sim.grid, masks,
+				new TaskStage.FitOptions(sim.tuning.referenceSteps(), false, sim.tuning
+					.averaging()), sim.progress);
 			sim.progress.status("Full-supervision reference: evaluating");
 			s = Evaluation.evaluate(model, sim.testVolume, sim.testLabels, sim.config
 				.foreground(), sim.tuning.evalSlices(), sim.progress);

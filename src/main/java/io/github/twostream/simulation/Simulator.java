@@ -12,17 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.github.twostream.acquisition.AcquisitionStrategy;
 import io.github.twostream.loop.AcquisitionRound;
 import io.github.twostream.acquisition.Strategies;
 import io.github.twostream.loop.Evaluation;
 import io.github.twostream.loop.PoolPatches;
-import io.github.twostream.loop.StreamA;
 import io.github.twostream.loop.StructureStage;
+import io.github.twostream.loop.TaskStage;
+import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.TaskModel;
-import io.github.twostream.model.UNetConfig;
-import io.github.twostream.model.WeightAverage;
 import io.github.twostream.structure.EncoderCacheKey;
 import io.github.twostream.structure.EncoderConfig;
 import io.github.twostream.structure.Typicality;
@@ -54,10 +54,12 @@ import io.github.twostream.volume.Volumes;
  * cached in {@code reference.csv}.</li>
  * <li>For each strategy and seed: round 0 trains on the same seeded random
  * initial set for every strategy (cold start); every round fine-tunes the
- * previous round's weights for {@code trainSteps}, evaluates IoU/Dice on the
- * test volume (streamed slice by slice), and, while below the budget, scores
- * runs the round's acquisition ({@link AcquisitionRound}, the code a user's
- * round runs), selects {@code step} patches and asks the oracle.</li>
+ * previous round's weights with the user's training recipe
+ * ({@link TaskStage#fit}, the tuning's {@link SimulationTuning#modelPreset
+ * preset}, steps and weight averaging), evaluates IoU/Dice on the test volume
+ * (streamed slice by slice), and, while below the budget, runs the round's
+ * acquisition ({@link AcquisitionRound}, the code a user's round runs),
+ * selects {@code step} patches and asks the oracle.</li>
  * </ol>
  * <p>
  * Resume: finished rounds are the lines of {@code curves.csv}
@@ -113,7 +115,9 @@ public final class Simulator implements AutoCloseable {
 	final SimulationTuning tuning;
 	final Progress progress;
 	private String errorMessage;
-	private Volume trainVolume;
+	Volume trainVolume;
+	/** The task model's preset (seed set per round). */
+	private ModelPreset preset;
 	Volume testVolume;
 	private LabelImage trainLabels;
 	LabelImage testLabels;
@@ -149,10 +153,7 @@ public final class Simulator implements AutoCloseable {
 					"use 0-255, e.g. --foreground 255");
 			if (config.initialSize() < 1) throw new UserException(
 				"The initial set is empty", "use --initial 1 or more");
-			final int multiple = 1 << (tuning.unetDepth() - 1);
-			if (config.patchSize() % multiple != 0) throw new UserException(
-				"Patch size " + config.patchSize() + " is not a multiple of " +
-					multiple, "use e.g. --patch 64");
+			preset = tuning.modelPreset(config.patchSize());
 			trainVolume = open(Volumes.open(settings.image()));
 			trainLabels = open(LabelImages.open(settings.labels(), trainVolume));
 			testVolume = open(Volumes.open(settings.testImage()));
@@ -295,8 +296,7 @@ public final class Simulator implements AutoCloseable {
 			"delete the lines of " + name + ", seed " + seed +
 				" from curves.csv to rerun it");
 		log.truncate(done + 1);
-		// NB: insertion order = acquisition order, so training sees the patches
-		// in the same order in a resumed run
+		// NB: the labelled set so far (training reads the round log itself)
 		final Map<Integer, byte[]> masks = new LinkedHashMap<>();
 		for (int r = 0; r <= done; r++)
 			label(log.round(r), masks);
@@ -354,8 +354,8 @@ public final class Simulator implements AutoCloseable {
 		progress.status(strategy.name() + " seed " + seed +
 			": budget raised, selecting after round " + last);
 		final Path ckpt = checkpoint(models, last);
-		try (TaskModel model = Files.isDirectory(ckpt) ? TaskModel.load(ckpt, unet(
-			seedOf(seed, last))) : trainRound(models, seed, last, log))
+		try (TaskModel model = Files.isDirectory(ckpt) ? TaskModel.load(ckpt,
+			preset(seedOf(seed, last)).unet()) : trainRound(models, seed, last, log))
 		{
 			final int[] picked = select(strategy, model, seed, last, masks, k);
 			log.append(picked);
@@ -364,23 +364,29 @@ public final class Simulator implements AutoCloseable {
 
 	/**
 	 * The model of round {@code r}: the previous round's checkpoint (or fresh
-	 * weights for round 0) fine-tuned on the labelled set of round {@code r};
-	 * saved as that round's checkpoint.
+	 * weights for round 0) trained by {@link TaskStage#fit} on the labelled set
+	 * of round {@code r}; saved as that round's checkpoint.
 	 */
 	private TaskModel trainRound(final Path models, final long seed,
 		final int r, final RoundLog log)
 	{
-		final UNetConfig cfg = unet(seedOf(seed, r));
+		final ModelPreset p = preset(seedOf(seed, r));
 		final TaskModel model;
 		if (r == 0) {
 			// NB: round 0 is the same for every strategy of a seed (same initial
 			// set, same seeds): trained once, then loaded by all, including the
 			// first (so BALD's MC-dropout RNG starts alike for everyone)
 			model = TaskModel.load(roundZero.model(seed, () -> {
-				final TaskModel fresh = new TaskModel(cfg);
-				fit(fresh, log, 0);
-				return fresh;
-			}), cfg);
+				final TaskModel fresh = new TaskModel(p.unet(), p.augmentation());
+				try {
+					fit(fresh, p, log, 0);
+					return fresh;
+				}
+				catch (final RuntimeException e) {
+					fresh.close();
+					throw e;
+				}
+			}), p.unet());
 		}
 		else {
 			final Path previous = checkpoint(models, r - 1);
@@ -389,10 +395,10 @@ public final class Simulator implements AutoCloseable {
 					" (no checkpoint)");
 				trainRound(models, seed, r - 1, log).close();
 			}
-			model = TaskModel.load(previous, cfg);
+			model = TaskModel.load(previous, p.unet());
 		}
 		try {
-			if (r > 0) fit(model, log, r);
+			if (r > 0) fit(model, p, log, r);
 			final Path ckpt = checkpoint(models, r);
 			SimulationFiles.deleteTree(ckpt); // NB: a stale one from an unrecorded round
 			SimulationFiles.writeFolder(ckpt, model::save);
@@ -405,28 +411,20 @@ public final class Simulator implements AutoCloseable {
 	}
 
 	/**
-	 * {@code trainSteps} on the labelled set of round {@code r}; with weight
-	 * averaging, the last half of the steps is cut into {@code averaging}
-	 * chunks, a snapshot after each, and the model ends at their mean.
+	 * The user's training recipe on the labelled set of rounds 0..{@code r}:
+	 * the tuning's steps (0 = the preset's budget, fine-tuning after round 0)
+	 * and weight averaging.
 	 */
-	private void fit(final TaskModel model, final RoundLog log, final int r) {
-		final Map<Integer, byte[]> masks = new LinkedHashMap<>();
+	private void fit(final TaskModel model, final ModelPreset p,
+		final RoundLog log, final int r)
+	{
+		// NB: in ascending pool ids, as a project lists its labels, so the round
+		// trains exactly as a user's training on the same labels would
+		final Map<Integer, byte[]> masks = new TreeMap<>();
 		for (int i = 0; i <= r; i++)
 			label(log.round(i), masks);
-		final var data = StreamA.trainingSet(pool, masks);
-		final int steps = tuning.trainSteps(), a = tuning.averaging();
-		if (a == 0) {
-			model.trainSteps(data, steps, progress);
-			return;
-		}
-		final int chunk = steps / 2 / a;
-		model.trainSteps(data, steps - a * chunk, progress);
-		final WeightAverage average = new WeightAverage(model);
-		for (int i = 0; i < a; i++) {
-			model.trainSteps(data, chunk, progress);
-			average.add();
-		}
-		average.apply();
+		TaskStage.fit(model, p, trainVolume, grid, masks, new TaskStage.FitOptions(
+			tuning.trainSteps(), r > 0, tuning.averaging()), progress);
 	}
 
 	private Evaluation.Scores evaluate(final TaskModel model) {
@@ -532,10 +530,9 @@ public final class Simulator implements AutoCloseable {
 		return n;
 	}
 
-	UNetConfig unet(final long seed) {
-		return UNetConfig.reference().withPatchSize(config.patchSize())
-			.withArchitecture(tuning.unetDepth(), tuning.unetBaseFilters()).withSeed(
-				seed);
+	/** The tuning's preset with {@code seed}. */
+	ModelPreset preset(final long seed) {
+		return preset.withSeed(seed);
 	}
 
 	/** Seed of round {@code r} of a run (training RNGs and strategy). */
@@ -567,8 +564,9 @@ public final class Simulator implements AutoCloseable {
 			"\nstep=" + config.step() + "\ntrain_steps=" + tuning.trainSteps() +
 			"\npool_sample=" + tuning.poolSample() + "\neval_slices=" + tuning
 				.evalSlices() + "\nencoder_epochs=" + tuning.encoderEpochs() +
-			"\nmc_passes=" + tuning.mcPasses() + "\nunet=" + tuning.unetDepth() +
-			"x" + tuning.unetBaseFilters() + "\n" + (tuning.averaging() == 0 ? ""
+			"\nmc_passes=" + tuning.mcPasses() + "\nunet=" + preset.unet().depth() +
+			"x" + preset.unet().baseFilters() + "\npreset=" + preset + "\n" + (tuning
+				.averaging() == 0 ? ""
 				: "averaging=" + tuning.averaging() + "\n") + (tuning.runId() == 0
 					? "" : "run_id=" + tuning.runId() + "\n");
 		final Path file = config.outDir().resolve("run.txt");

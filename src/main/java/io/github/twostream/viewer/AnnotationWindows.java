@@ -24,18 +24,19 @@ public final class AnnotationWindows {
 	 * Opens the project, its annotation session and the window (returns at
 	 * once; the window owns them and closes them when it is closed).
 	 *
-	 * @param trainSteps steps per retraining
+	 * @param preset the task model's preset ({@code fast}, {@code accurate})
+	 * @param trainSteps steps per retraining (0: the preset's budget)
 	 * @param onClosed run after the window closed and every save is stored
 	 *          (may be null)
 	 */
-	public static IJ1AnnotationView open(final Path project, final int trainSteps,
-		final Runnable onClosed)
+	public static IJ1AnnotationView open(final Path project, final String preset,
+		final int trainSteps, final Runnable onClosed)
 	{
 		requireDisplay();
 		final ProjectSession s = ProjectSession.open(project);
 		try {
 			final AnnotationSession a = new AnnotationSession(s, AnnotationSettings
-				.defaults(s).withTrainSteps(trainSteps), System::nanoTime);
+				.defaults(s).withPreset(preset).withTrainSteps(trainSteps), System::nanoTime);
 			// NB: the window reads slices on the UI thread; training reads patches
 			// of the session's volume on a worker: each gets its own.
 			final String spec = s.project().image().spec();

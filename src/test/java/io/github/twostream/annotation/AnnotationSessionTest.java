@@ -19,6 +19,7 @@ import io.github.twostream.loop.SuggestSettings;
 import io.github.twostream.loop.TaskStage;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.TiledPredictor;
+import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.UNetConfig;
 import io.github.twostream.store.LabelKind;
 import io.github.twostream.store.Masks;
@@ -313,6 +314,7 @@ class AnnotationSessionTest {
 		final EncoderConfig enc = SuggestSettings.defaults(64).encoder().withEpochs(
 			2);
 		return new AnnotationSettings(new SuggestSettings("two-stream", 4, 2, 10, 7,
-			enc), UNetConfig.reference().withArchitecture(2, 8), 5, 0.5, 30);
+			enc), ModelPreset.fast(64).withUnet(UNetConfig.reference().withArchitecture(
+				2, 8)), 5, 0.5, 30);
 	}
 }

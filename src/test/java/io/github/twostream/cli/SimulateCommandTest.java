@@ -71,4 +71,22 @@ class SimulateCommandTest {
 		assertTrue(Files.readString(tmp.resolve("split/run.txt")).contains(
 			"train_slices=0-11"));
 	}
+
+	@Test
+	void theLoopsPresetCanBeSimulated() throws Exception {
+		final Cli.Run r = Cli.run(args("--preset", "fast", "--quick",
+			"--strategies", "random", "--seeds", "1", "--budget", "20", "--step",
+			"10", "--train-steps", "4", "--reference-steps", "4",
+			"--reference-patches", "16", "--eval-slices", "1").toArray(
+				String[]::new));
+		assertEquals(0, r.code(), r.err());
+		assertEquals(2, Curves.read(tmp.resolve("out/curves.csv")).points()
+			.size());
+		assertTrue(Files.readString(tmp.resolve("out/run.txt")).contains(
+			"preset=ModelPreset[name=fast,"));
+		final Cli.Run bad = Cli.run(args("--preset", "huge").toArray(
+			String[]::new));
+		assertEquals(2, bad.code(), bad.err());
+		assertTrue(bad.err().contains("unknown model preset 'huge'"), bad.err());
+	}
 }

@@ -33,6 +33,7 @@ import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.loop.StructureStage;
 import io.github.twostream.loop.SuggestSettings;
 import io.github.twostream.loop.TaskStage;
+import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.UNetConfig;
 import io.github.twostream.structure.EncoderConfig;
 import io.github.twostream.util.Progress;
@@ -146,7 +147,8 @@ public class GuiSuggestNextPatchesTest {
 			64))
 		{
 			LabelTransfer.importPatches(s, mask.toString(), new int[] { 0, 5 }, 255);
-			TaskStage.train(s, UNetConfig.reference(), 5, false, Progress.NONE)
+			TaskStage.train(s, ModelPreset.fast(64).withUnet(UNetConfig.reference()),
+				5, false, Progress.NONE)
 				.close();
 		}
 		// NB: what run("Predict", "...") does: options for a "Run$_" thread

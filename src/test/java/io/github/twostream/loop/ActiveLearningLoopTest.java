@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.twostream.acquisition.Suggestion;
+import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.UNetConfig;
 import io.github.twostream.store.ModelKind;
 import io.github.twostream.store.QueryRound;
@@ -114,7 +115,7 @@ class ActiveLearningLoopTest {
 			LabelTransfer.importPatches(s, TRAIN_LABELS, ids, 255);
 			assertEquals(new HashSet<>(Arrays.stream(ids).boxed().toList()), s
 				.project().labels().labelledIds());
-			try (TaskStage.Trained t = TaskStage.train(s, UNetConfig.reference(), 400,
+			try (TaskStage.Trained t = TaskStage.train(s, ModelPreset.fast(64).withUnet(UNetConfig.reference()), 400,
 				false, Progress.NONE))
 			{
 				final Evaluation.Scores e = Evaluation.evaluate(t.model(), test,
@@ -131,7 +132,9 @@ class ActiveLearningLoopTest {
 		}
 	}
 
-	static UNetConfig small() {
-		return UNetConfig.reference().withArchitecture(2, 8);
+	/** The fast preset's recipe with a tiny network. */
+	static ModelPreset small() {
+		return ModelPreset.fast(64).withUnet(UNetConfig.reference().withArchitecture(
+			2, 8));
 	}
 }

@@ -19,6 +19,7 @@ import io.github.twostream.loop.SuggestSettings;
 import io.github.twostream.loop.SuggestionEngine;
 import io.github.twostream.loop.TaskStage;
 import io.github.twostream.model.TaskModel;
+import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.UNetConfig;
 import io.github.twostream.structure.EncoderConfig;
 import io.github.twostream.util.Progress;
@@ -44,7 +45,8 @@ class RoundParityTest {
 				.limit(10).toArray();
 			LabelTransfer.importPatches(s, "test-data/train-labels.tif", labelled,
 				255);
-			TaskStage.train(s, UNetConfig.reference().withArchitecture(2, 8), 30,
+			TaskStage.train(s, ModelPreset.fast(64).withUnet(UNetConfig.reference()
+				.withArchitecture(2, 8)), 30,
 				false, Progress.NONE).close();
 			for (final String strategy : new String[] { "two-stream", "margin",
 				"coreset" })

@@ -37,6 +37,31 @@ class SimulationConfigTest {
 	}
 
 	@Test
+	void presetsAreStatedSettingsOfTheOneRecipe() {
+		final SimulationTuning quiet = SimulationTuning.defaults(false);
+		final var q = quiet.modelPreset(64);
+		assertEquals(SimulationTuning.QUIET, q.name());
+		assertEquals(0, q.contextMargin());
+		assertEquals(3, q.unet().depth());
+		assertEquals(16, q.unet().baseFilters());
+		assertEquals(100, quiet.trainSteps());
+		assertEquals(5, quiet.averaging());
+		// the loop's preset exactly: its network, context and budget, no averaging
+		final SimulationTuning fast = SimulationTuning.defaults(false, "FAST");
+		assertEquals(io.github.twostream.model.ModelPreset.fast(64), fast
+			.modelPreset(64));
+		assertEquals(0, fast.trainSteps());
+		assertEquals(0, fast.averaging());
+		assertEquals(40, SimulationTuning.defaults(true, "fast").trainSteps());
+		assertThrows(io.github.twostream.util.BadArgumentException.class,
+			() -> SimulationTuning.defaults(false, "huge"));
+		final UserException e = assertThrows(UserException.class, () -> quiet
+			.withTrainSteps(8));
+		assertTrue(e.getMessage().contains("second half of 8 steps"), e
+			.getMessage());
+	}
+
+	@Test
 	void badSettingsAreUserErrors() {
 		final UserException e = assertThrows(UserException.class, () -> config(List
 			.of("random", "nope"), 100, 20, 10));

@@ -1,5 +1,6 @@
 package io.github.twostream.simulation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.twostream.loop.LabelTransfer;
+import io.github.twostream.loop.PoolPatches;
+import io.github.twostream.loop.ProjectSession;
+import io.github.twostream.loop.TaskStage;
+import io.github.twostream.model.ModelPreset;
+import io.github.twostream.model.TaskModel;
 import io.github.twostream.util.CancelledException;
 import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
@@ -99,6 +106,47 @@ class SimulatorTest {
 		assertEquals(Summaries.HEADER, summary.get(0));
 		assertEquals(1 + STRATEGIES.size(), summary.size());
 		assertEquals(STRATEGIES.size(), result.summaries().size());
+	}
+
+	/**
+	 * A simulated round trains as a user's round: a project labelled with the
+	 * seed's initial set and trained by {@link TaskStage#train} with the
+	 * simulation's preset, steps and round seed predicts exactly what the
+	 * simulator's shared round-0 checkpoint predicts.
+	 */
+	@Test
+	void roundZeroIsTheUsersTraining() {
+		final SimulationTuning tuning = SimulationTuning.defaults(true);
+		final ModelPreset preset = tuning.modelPreset(64).withSeed(Simulator
+			.roundSeed(1, 0));
+		final int[] initial = RoundLog.open(first.resolve("rounds/random-1.csv"))
+			.round(0);
+		assertEquals(10, initial.length);
+		try (ProjectSession s = ProjectSession.create(tmp.resolve("user"), DATA
+			.resolve("train-volume.tif").toString(), 64, 64))
+		{
+			LabelTransfer.importPatches(s, DATA.resolve("train-labels.tif")
+				.toString(), initial, 255);
+			try (TaskStage.Trained user = TaskStage.train(s, preset, tuning
+				.trainSteps(), true, Progress.NONE);
+					TaskModel simulated = TaskModel.load(first.resolve(
+						"round0/seed-1/model")))
+			{
+				assertEquals(tuning.trainSteps(), simulated.stepsTrained());
+				assertEquals(user.model().threshold(), simulated.threshold());
+				final PoolPatches pool = new PoolPatches(s.volume(), s.grid());
+				final int n = 16, px = 64 * 64;
+				final float[] batch = new float[n * px], one = new float[px];
+				for (int i = 0; i < n; i++) {
+					pool.read(i * 16 + 5, one); // NB: one patch per slice
+					System.arraycopy(one, 0, batch, i * px, px);
+				}
+				final float[] a = new float[n * px], b = new float[n * px];
+				user.model().predict(batch, n, a);
+				simulated.predict(batch, n, b);
+				assertArrayEquals(a, b);
+			}
+		}
 	}
 
 	@Test

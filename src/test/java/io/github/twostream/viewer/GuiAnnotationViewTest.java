@@ -31,6 +31,7 @@ import io.github.twostream.annotation.AnnotationSettings;
 import io.github.twostream.annotation.SuggestionState;
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.loop.SuggestSettings;
+import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.UNetConfig;
 import io.github.twostream.store.LabelKind;
 import io.github.twostream.store.Masks;
@@ -93,7 +94,8 @@ public class GuiAnnotationViewTest {
 			2);
 		final AnnotationSession a = new AnnotationSession(project,
 			new AnnotationSettings(new SuggestSettings("two-stream", 4, 0, 10, 7,
-				enc), UNetConfig.reference().withArchitecture(2, 8), 40, 0.5, 30),
+				enc), ModelPreset.fast(64).withUnet(UNetConfig.reference()
+					.withArchitecture(2, 8)), 40, 0.5, 30),
 			System::nanoTime);
 		final ProjectSession p = project;
 		view = IJ1AnnotationView.open(a, VolumeImages.owning(Volumes.open(tif),
