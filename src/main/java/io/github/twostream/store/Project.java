@@ -115,17 +115,23 @@ public final class Project implements AutoCloseable {
 				".creating-");
 			build(tmp, image, gridSpec);
 			clearLeftovers(target);
-			try {
-				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (final IOException e) {
-				if (Files.exists(target.resolve(DATABASE))) throw new UserException(
-					dir + " already holds a project (made at the same time by another " +
-						"command)", "open it, or choose a new folder");
-				if (Files.exists(target) && !isEmpty(target)) throw new UserException(
-					"The folder " + dir + " exists and is not a project",
-					"choose a new or empty folder");
-				throw e;
+			for (int attempt = 1;; attempt++) {
+				try {
+					Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+					break;
+				}
+				catch (final IOException e) {
+					if (Files.exists(target.resolve(DATABASE))) throw new UserException(
+						dir + " already holds a project (made at the same time by " +
+							"another command)", "open it, or choose a new folder");
+					if (Files.exists(target) && !isEmpty(target)) throw new UserException(
+						"The folder " + dir + " exists and is not a project",
+						"choose a new or empty folder");
+					// NB: "empty" but the rename failed: another init's write probe
+					// (a file that lives for microseconds) was in the folder; retry
+					if (attempt >= 20 || !Files.isDirectory(target)) throw e;
+					sleep(5);
+				}
 			}
 			AtomicFiles.fsync(parent, true);
 		}
@@ -527,10 +533,25 @@ public final class Project implements AutoCloseable {
 	// -- Helpers --
 
 	/** True if the folder holds nothing but leftovers of a crashed {@link #create}. */
+	/** Name prefix of the file {@link #checkWritable} creates and deletes. */
+	private static final String WRITE_PROBE = ".write-test";
+
+	private static void sleep(final long ms) {
+		try {
+			Thread.sleep(ms);
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new UserException("Creating the project was interrupted",
+				"run the command again");
+		}
+	}
+
 	private static boolean isEmpty(final Path dir) {
 		try (Stream<Path> s = Files.list(dir)) {
+			// NB: another init's leftovers and its transient write probe do not count
 			return s.allMatch(f -> f.getFileName().toString().startsWith(DATABASE +
-				".creating"));
+				".creating") || f.getFileName().toString().startsWith(WRITE_PROBE));
 		}
 		catch (final IOException e) {
 			throw new UserException("Cannot read the folder " + dir, "check its permissions", e);
@@ -548,7 +569,7 @@ public final class Project implements AutoCloseable {
 		boolean ok = Files.isWritable(dir);
 		if (ok) {
 			try {
-				Files.delete(Files.createTempFile(dir, ".write-test", ".tmp"));
+				Files.delete(Files.createTempFile(dir, WRITE_PROBE, ".tmp"));
 			}
 			catch (final IOException | SecurityException e) {
 				ok = false;
