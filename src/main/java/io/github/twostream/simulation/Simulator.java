@@ -226,8 +226,12 @@ public final class Simulator implements AutoCloseable {
 		final double[] reference = new FullSupervision(this).iouDice();
 		final SimulationState state = SimulationState.open(config.curvesCsv());
 		final List<Runnable> runs = new ArrayList<>();
-		for (final String strategy : config.strategies())
-			for (final long seed : config.seeds())
+		// NB: seed-major, so a run stopped early (or cancelled) holds every
+		// strategy on the same first seeds: a fair partial comparison; the
+		// strategies of a seed also share its round-0 model soon after it
+		// was trained
+		for (final long seed : config.seeds())
+			for (final String strategy : config.strategies())
 				runs.add(() -> runStrategy(strategy, seed, state));
 		ParallelRuns.run(runs, jobs);
 		// NB: the curves as written (6 significant digits), so a resumed run
