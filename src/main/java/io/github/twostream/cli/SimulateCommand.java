@@ -59,8 +59,16 @@ public class SimulateCommand implements Callable<Integer> {
 	Integer step;
 
 	@Option(names = "--initial", paramLabel = "N",
-		description = "Random patches labelled before round 0 (default = step).")
+		description = "Patches labelled before round 0 (default = step; " +
+			"picked as --cold-start says).")
 	Integer initial;
+
+	@Option(names = "--cold-start", defaultValue = "random", paramLabel = "WHO",
+		description = "Who picks the initial set: random (default: the seed's " +
+			"random set, the same for every strategy) or strategy (each " +
+			"strategy's own choice on an empty project, as a user's first round; " +
+			"random keeps the seed's set).")
+	String coldStart;
 
 	@Option(names = "--seeds", defaultValue = "5", paramLabel = "N",
 		description = "Seeds 1..N per strategy (default ${DEFAULT-VALUE}; the " +
@@ -162,7 +170,7 @@ public class SimulateCommand implements Callable<Integer> {
 			seedList.add(i);
 		final SimulationConfig config = new SimulationConfig(strategies, or(budget,
 			quick ? 40 : 200), s, seedList, or(initial, s), patch, foreground, quick,
-			out);
+			out, SimulationConfig.ColdStart.of(coldStart));
 		final SimulationTuning d = SimulationTuning.defaults(quick, preset);
 		final SimulationTuning tuning = new SimulationTuning(or(trainSteps, d
 			.trainSteps()), or(referenceSteps, d.referenceSteps()), or(

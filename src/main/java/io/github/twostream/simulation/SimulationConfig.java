@@ -2,8 +2,10 @@ package io.github.twostream.simulation;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.twostream.acquisition.Strategies;
+import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.util.UserException;
 
 /**
@@ -14,19 +16,64 @@ import io.github.twostream.util.UserException;
  * @param step patches acquired per round
  * @param seeds one run per seed and strategy; a seed fixes the initial set,
  *          the strategy's randomness and the training
- * @param initialSize randomly chosen patches labelled before round 0
+ * @param initialSize patches labelled before round 0 (random, or as
+ *          {@code coldStart} says)
  * @param patchSize patch edge in pixels
  * @param foreground ground-truth value counted as foreground (< 0: any
  *          non-zero)
  * @param quick smaller model and fewer epochs, for smoke runs and CI
  * @param outDir where curves.csv, summary.csv and curves.png go
+ * @param coldStart who picks the initial set
  */
 public record SimulationConfig(List<String> strategies, int budget, int step,
 	List<Long> seeds, int initialSize, int patchSize, int foreground,
-	boolean quick, Path outDir)
+	boolean quick, Path outDir, ColdStart coldStart)
 {
 
+	/**
+	 * Who picks the initial set (round 0) of a (strategy, seed).
+	 */
+	public enum ColdStart {
+			/**
+			 * The seed's random set, the same for every strategy (the default):
+			 * the curves of a seed start from one point, and round 0 is trained
+			 * once per seed.
+			 */
+			RANDOM,
+			/**
+			 * The strategy itself, as on a new project: its choice with no task
+			 * model and nothing labelled (stream B where it has a cold start,
+			 * {@code random} the seed's random set). Measures the cold start.
+			 */
+			STRATEGY;
+
+		/** The command-line spelling: {@code random} or {@code strategy}. */
+		public String id() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		/** @throws BadArgumentException naming the two values */
+		public static ColdStart of(final String id) {
+			for (final ColdStart c : values())
+				if (c.id().equals(id)) return c;
+			throw new BadArgumentException("Cold start '" +
+				id + "' is not known", "use random (one random set per seed) or " +
+					"strategy (each strategy's own first pick)");
+		}
+	}
+
+	/** With the seed's random initial set ({@link ColdStart#RANDOM}). */
+	public SimulationConfig(final List<String> strategies, final int budget,
+		final int step, final List<Long> seeds, final int initialSize,
+		final int patchSize, final int foreground, final boolean quick,
+		final Path outDir)
+	{
+		this(strategies, budget, step, seeds, initialSize, patchSize, foreground,
+			quick, outDir, ColdStart.RANDOM);
+	}
+
 	public SimulationConfig {
+		if (coldStart == null) coldStart = ColdStart.RANDOM;
 		strategies = List.copyOf(strategies);
 		seeds = List.copyOf(seeds);
 		if (strategies.isEmpty()) throw new UserException(

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.github.twostream.acquisition.AcquisitionStrategy;
+import io.github.twostream.acquisition.RandomStrategy;
 import io.github.twostream.loop.AcquisitionRound;
 import io.github.twostream.acquisition.Strategies;
 import io.github.twostream.loop.Evaluation;
@@ -291,7 +293,7 @@ public final class Simulator implements AutoCloseable {
 		final String run = name + "-" + seed;
 		final Path roundsDir = config.outDir().resolve("rounds");
 		final RoundLog log = RoundLog.open(roundsDir.resolve(run + ".csv"));
-		if (log.size() == 0) log.append(initialSet(seed));
+		if (log.size() == 0) log.append(initialSet(strategy, seed));
 		final Path models = roundsDir.resolve(run);
 		if (done > 0 && log.size() == done) extend(strategy, models, seed, done,
 			log);
@@ -380,7 +382,7 @@ public final class Simulator implements AutoCloseable {
 			// NB: round 0 is the same for every strategy of a seed (same initial
 			// set, same seeds): trained once, then loaded by all, including the
 			// first (so BALD's MC-dropout RNG starts alike for everyone)
-			model = TaskModel.load(roundZero.model(seed, () -> {
+			model = TaskModel.load(roundZero.model(roundZeroName(seed, log.round(0)), () -> {
 				final TaskModel fresh = new TaskModel(p.unet(), p.augmentation());
 				try {
 					fit(fresh, p, log, 0);
@@ -499,6 +501,46 @@ public final class Simulator implements AutoCloseable {
 	// -- Helpers --
 
 	/**
+	 * The initial set of a (strategy, seed): the seed's random set, or with
+	 * {@link SimulationConfig.ColdStart#STRATEGY} the strategy's own choice
+	 * on an empty project (no task model; every patch a candidate), as a
+	 * user's first round. NB: {@code random} keeps the seed's random set (a
+	 * random draw either way), so its curves stay those of the default.
+	 */
+	private int[] initialSet(final AcquisitionStrategy strategy,
+		final long seed)
+	{
+		if (config.coldStart() == SimulationConfig.ColdStart.RANDOM || strategy
+			.name().equals(RandomStrategy.NAME)) return initialSet(seed);
+		progress.status(strategy.name() + " seed " + seed + ": cold start, " +
+			"choosing " + config.initialSize() + " patches without a task model");
+		return select(pool, streamB, Set.of(), null, null,
+			new AcquisitionRound.Request(strategy, config.initialSize(), coldStartSeed(
+				seed), 0, tuning.mcPasses(), false, truthForeground), progress);
+	}
+
+	/** The strategy's seed of its cold start (not one of a round's). */
+	private long coldStartSeed(final long seed) {
+		return coldStartSeedOf(seedOf(seed, 0));
+	}
+
+	/** The cold-start seed of a run whose round-0 seed is {@code roundZeroSeed}. */
+	static long coldStartSeedOf(final long roundZeroSeed) {
+		return roundZeroSeed ^ 0xC01D57A27L;
+	}
+
+	/**
+	 * The round-0 folder of a seed and initial set: {@code seed-<s>} for the
+	 * seed's random set (shared by every strategy), {@code seed-<s>-<hash>} for
+	 * a strategy's own cold start (shared by strategies that chose the same).
+	 */
+	private String roundZeroName(final long seed, final int[] initial) {
+		final String name = "seed-" + seed;
+		return Arrays.equals(initial, initialSet(seed)) ? name : name + "-" +
+			String.format(Locale.ROOT, "%08x", Arrays.hashCode(initial));
+	}
+
+	/**
 	 * The initial random set of a seed: the same for every strategy, so the
 	 * curves of one seed start from the same point.
 	 */
@@ -572,7 +614,9 @@ public final class Simulator implements AutoCloseable {
 			"x" + preset.unet().baseFilters() + "\npreset=" + preset + "\n" + (tuning
 				.averaging() == 0 ? ""
 				: "averaging=" + tuning.averaging() + "\n") + (tuning.runId() == 0
-					? "" : "run_id=" + tuning.runId() + "\n");
+					? "" : "run_id=" + tuning.runId() + "\n") + (config.coldStart() ==
+						SimulationConfig.ColdStart.RANDOM ? "" : "cold_start=" + config
+							.coldStart().id() + "\n");
 		final Path file = config.outDir().resolve("run.txt");
 		try {
 			if (Files.exists(file)) {

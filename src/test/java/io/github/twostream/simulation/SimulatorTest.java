@@ -9,22 +9,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.twostream.acquisition.Strategies;
+import io.github.twostream.loop.AcquisitionRound;
 import io.github.twostream.loop.LabelTransfer;
 import io.github.twostream.loop.PoolPatches;
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.loop.TaskStage;
 import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.TaskModel;
+import io.github.twostream.structure.ContrastiveEncoder;
+import io.github.twostream.structure.Typicality;
 import io.github.twostream.util.CancelledException;
 import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
+import io.github.twostream.volume.PatchGrid;
 
 /**
  * Quick simulations (real TF, real volumes) on the committed test data:
@@ -163,6 +170,66 @@ class SimulatorTest {
 				assertSameNumbers(result.curves().of(s), sim.getResult().curves().of(
 					s));
 		}
+	}
+
+	/**
+	 * {@code --cold-start strategy}: a strategy's initial set is its own
+	 * choice on an empty project (what a user's first round picks, through
+	 * the same {@link AcquisitionRound}); strategies
+	 * that choose the same set share one round-0 model; {@code random} keeps
+	 * the seed's random set.
+	 */
+	@Test
+	void coldStartByTheStrategyIsTheUsersFirstRound() throws IOException {
+		final Path out = tmp.resolve("cold");
+		copyTree(first.resolve("encoder"), out.resolve("encoder"));
+		Files.copy(first.resolve("reference.csv"), out.resolve("reference.csv"));
+		final Simulator.Settings base = settings(out, List.of("random",
+			"two-stream", "uncertainty"));
+		final SimulationConfig c = base.config();
+		final Simulator.Result cold = run(new Simulator.Settings(base.image(), base
+			.labels(), base.testImage(), base.testLabels(), new SimulationConfig(c
+				.strategies(), 20, c.step(), c.seeds(), c.initialSize(), c.patchSize(),
+				c.foreground(), c.quick(), out, SimulationConfig.ColdStart.STRATEGY),
+			base.tuning()), Progress.NONE);
+		final int[] random = RoundLog.open(out.resolve("rounds/random-1.csv"))
+			.round(0);
+		final int[] twoStream = RoundLog.open(out.resolve(
+			"rounds/two-stream-1.csv")).round(0);
+		final int[] uncertainty = RoundLog.open(out.resolve(
+			"rounds/uncertainty-1.csv")).round(0);
+		assertArrayEquals(RoundLog.open(first.resolve("rounds/random-1.csv"))
+			.round(0), random, "random keeps the seed's random set");
+		final float[][] z;
+		try (var volume = io.github.twostream.volume.Volumes.open(base.image());
+				Stream<Path> dirs = Files.list(out.resolve("encoder")))
+		{
+			final var pool = new PoolPatches(volume, new PatchGrid(volume.depth(),
+				volume.height(), volume.width(), 64, 64));
+			try (var enc = ContrastiveEncoder.load(dirs.findFirst().orElseThrow())) {
+				z = enc.embed(pool, Progress.NONE);
+			}
+			final int[] user = AcquisitionRound.run(pool, AcquisitionRound.StreamB.of(
+				z, Typicality.DEFAULT_K, Progress.NONE), Set.of(), null, null,
+				new AcquisitionRound.Request(Strategies.byName("two-stream"), 10,
+					Simulator.coldStartSeedOf(Simulator.roundSeed(1, 0)), 0, 4, false),
+				Progress.NONE).ids();
+			assertArrayEquals(user, twoStream, "two-stream's first round");
+		}
+		assertFalse(Arrays.equals(random, twoStream));
+		// NB: uncertainty has no cold start of its own: it falls back to stream B
+		// as two-stream does, so both share one round-0 model
+		assertArrayEquals(twoStream, uncertainty);
+		try (Stream<Path> dirs = Files.list(out.resolve("round0"))) {
+			assertEquals(2, dirs.count(), "seed-1 and seed-1-<hash>");
+		}
+		final Curves curves = cold.curves();
+		assertEquals(curves.of("two-stream").get(0).iou(), curves.of(
+			"uncertainty").get(0).iou());
+		assertEquals(result.curves().of("random").get(0).iou(), curves.of(
+			"random").get(0).iou(), 0, "random's round 0 is the default run's");
+		assertTrue(Files.readString(out.resolve("run.txt")).contains(
+			"cold_start=strategy\n"));
 	}
 
 	@Test
