@@ -17,6 +17,7 @@ import io.github.twostream.loop.*;
 import io.github.twostream.math.Distances;
 import io.github.twostream.structure.*;
 import io.github.twostream.util.Progress;
+import io.github.twostream.simulation.LabelOracle;
 import io.github.twostream.volume.*;
 import java.nio.file.*;
 import java.util.*;
@@ -26,17 +27,13 @@ public class ColdStartPicks {
 		Volume vol = Volumes.open(a[0]);
 		LabelImage lab = LabelImages.open(a[1], vol);
 		int fg = Integer.parseInt(a[2]);
-				int seeds = Integer.parseInt(a[5]);
+		int seeds = Integer.parseInt(a[5]);
 		PatchGrid g = new PatchGrid(vol.depth(), vol.height(), vol.width(), 64, 64);
 		PoolPatches pool = new PoolPatches(vol, g);
-		double[] frac = new double[g.size()];
-		byte[] buf = new byte[64 * 64];
+		// NB: the simulator's own oracle, so the shares are those random-fg reads
+		double[] frac = new LabelOracle(lab, fg).foregroundFractions(g, Progress.NONE);
 		double all = 0; int anyAll = 0;
-		for (int i = 0; i < g.size(); i++) {
-			lab.readPatch(g.get(i), buf);
-			int c = 0; for (byte b : buf) if ((b & 0xff) == fg) c++;
-			frac[i] = c / 4096.0; all += frac[i]; if (c > 0) anyAll++;
-		}
+		for (double f : frac) { all += f; if (f > 0) anyAll++; }
 		float[][] z;
 		try (ContrastiveEncoder enc = ContrastiveEncoder.load(Paths.get(a[3]))) {
 			z = enc.embed(pool, Progress.NONE);

@@ -9,6 +9,8 @@
  * Assumes the simulation's pool: the whole label stack, 64 x 64 patches,
  * stride 64 (not --train-slices).
  */
+import io.github.twostream.simulation.LabelOracle;
+import io.github.twostream.util.Progress;
 import io.github.twostream.volume.*;
 import java.nio.file.*;
 import java.util.*;
@@ -18,14 +20,10 @@ public class FgOfPicks {
 		LabelImage lab = LabelImages.open(a[0]);
 		int fg = Integer.parseInt(a[1]);
 		PatchGrid g = new PatchGrid(lab.depth(), lab.height(), lab.width(), 64, 64);
-		double[] frac = new double[g.size()];
-		byte[] buf = new byte[64 * 64];
+		// NB: the simulator's own oracle, so the shares are those random-fg reads
+		double[] frac = new LabelOracle(lab, fg).foregroundFractions(g, Progress.NONE);
 		double all = 0; int anyAll = 0;
-		for (int i = 0; i < g.size(); i++) {
-			lab.readPatch(g.get(i), buf);
-			int c = 0; for (byte b : buf) if ((b & 0xff) == fg) c++;
-			frac[i] = c / 4096.0; all += frac[i]; if (c > 0) anyAll++;
-		}
+		for (double f : frac) { all += f; if (f > 0) anyAll++; }
 		System.out.printf("pool: %d patches, mean fg %.3f, with fg %.3f%n", g.size(), all / g.size(), anyAll / (double) g.size());
 		for (int k = 2; k < a.length; k++) {
 			List<String> lines = Files.readAllLines(Paths.get(a[k]));

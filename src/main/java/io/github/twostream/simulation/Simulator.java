@@ -455,12 +455,7 @@ public final class Simulator implements AutoCloseable {
 	private double[] truthForeground() {
 		progress.status("Ground-truth foreground of " + grid.size() +
 			" patches (for random-fg)");
-		final double[] f = new double[grid.size()];
-		for (int id = 0; id < f.length; id++) {
-			if (id % 256 == 0) progress.checkCancelled();
-			f[id] = CostModel.foregroundFraction(oracle.annotate(grid.get(id)));
-		}
-		return f;
+		return oracle.foregroundFractions(grid, progress);
 	}
 
 	/**
