@@ -46,7 +46,7 @@ public class SimulateCommand implements Callable<Integer> {
 	String testLabels;
 
 	@Option(names = "--strategies", split = ",", paramLabel = "NAME",
-		defaultValue = "random,random-fg,uncertainty,bald,two-stream,two-stream-clustering",
+		defaultValue = SimulationConfig.DEFAULT_STRATEGIES,
 		description = "Strategies to compare (default ${DEFAULT-VALUE}).")
 	List<String> strategies;
 

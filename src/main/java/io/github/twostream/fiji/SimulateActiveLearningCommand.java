@@ -41,7 +41,7 @@ public class SimulateActiveLearningCommand extends ContextCommand {
 
 	@Parameter(label = "Strategies (comma-separated)", persist = false,
 		required = false)
-	private String strategies = "random,uncertainty,typicality,two-stream,two-stream-clustering";
+	private String strategies = SimulationConfig.DEFAULT_STRATEGIES;
 
 	@Parameter(label = "Budget (patches)", persist = false, required = false,
 		min = "1")
@@ -52,10 +52,14 @@ public class SimulateActiveLearningCommand extends ContextCommand {
 	private int step = 10;
 
 	@Parameter(label = "Seeds", persist = false, required = false, min = "1")
-	private int seeds = 3;
+	private int seeds = 5;
 
 	@Parameter(label = "Foreground value", persist = false, required = false)
 	private int foreground = 255;
+
+	@Parameter(label = "Cold start (who picks the initial set)",
+		persist = false, required = false, choices = { "random", "strategy" })
+	private String cold_start = "random";
 
 	@Parameter(label = "Quick (small model, few steps)", persist = false,
 		required = false)
@@ -78,7 +82,8 @@ public class SimulateActiveLearningCommand extends ContextCommand {
 			seedList.add(i);
 		final SimulationConfig config = new SimulationConfig(Arrays.asList(
 			strategies.split("\\s*,\\s*")), budget, step, seedList, step, 64,
-			foreground, quick, output_dir.toPath());
+			foreground, quick, output_dir.toPath(), SimulationConfig.ColdStart.of(
+				cold_start));
 		try (Simulator sim = new Simulator(new Simulator.Settings(pool_image.getPath(),
 			pool_labels.getPath(), eval_image.getPath(), eval_labels.getPath(), null, null,
 			config, SimulationTuning.defaults(quick)), new StatusServiceProgress(

@@ -62,6 +62,14 @@ public record SimulationConfig(List<String> strategies, int budget, int step,
 		}
 	}
 
+	/**
+	 * The strategies a comparison runs by default (CLI and Fiji): the
+	 * baselines a reviewer asks for, both streams, and both two-stream
+	 * variants.
+	 */
+	public static final String DEFAULT_STRATEGIES =
+		"random,random-fg,uncertainty,bald,two-stream,two-stream-clustering";
+
 	/** With the seed's random initial set ({@link ColdStart#RANDOM}). */
 	public SimulationConfig(final List<String> strategies, final int budget,
 		final int step, final List<Long> seeds, final int initialSize,

@@ -242,8 +242,8 @@ public class LoopCommandsTest {
 		final CommandModule m = run(SimulateActiveLearningCommand.class, "pool_image",
 			image.toFile(), "pool_labels", mask.toFile(), "eval_image", testImage
 				.toFile(), "eval_labels", testLabels.toFile(), "strategies", "random, two-stream",
-			"budget", 16, "step", 8, "seeds", 1, "quick", true, "output_dir", out
-				.toFile());
+			"budget", 16, "step", 8, "seeds", 1, "cold_start", "strategy", "quick",
+			true, "output_dir", out.toFile());
 		final double ref = (Double) m.getOutput("reference_iou");
 		assertTrue(ref > 0 && ref <= 1, "reference IoU " + ref);
 		// 2 strategies x 2 rounds
@@ -251,5 +251,8 @@ public class LoopCommandsTest {
 		assertTrue(Files.readString(out.resolve("summary.csv")).contains(
 			"two-stream"));
 		assertTrue(Files.size(out.resolve("curves.png")) > 1000);
+		// NB: the macro key reaches the run (two-stream picked its own start)
+		assertTrue(Files.readString(out.resolve("run.txt")).contains(
+			"cold_start=strategy"));
 	}
 }
