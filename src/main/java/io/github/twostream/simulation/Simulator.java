@@ -510,16 +510,14 @@ public final class Simulator implements AutoCloseable {
 		progress.status(strategy.name() + " seed " + seed + ": cold start, " +
 			"choosing " + config.initialSize() + " patches without a task model");
 		return select(pool, streamB, Set.of(), null, null,
-			new AcquisitionRound.Request(strategy, config.initialSize(), coldStartSeed(
-				seed), 0, tuning.mcPasses(), false, truthForeground), progress);
+			new AcquisitionRound.Request(strategy, config.initialSize(),
+				coldStartSeedOf(seedOf(seed, 0)), 0, tuning.mcPasses(), false, truthForeground), progress);
 	}
 
-	/** The strategy's seed of its cold start (not one of a round's). */
-	private long coldStartSeed(final long seed) {
-		return coldStartSeedOf(seedOf(seed, 0));
-	}
-
-	/** The cold-start seed of a run whose round-0 seed is {@code roundZeroSeed}. */
+	/**
+	 * The strategy's seed of its cold start (not one of a round's), for a run
+	 * whose round-0 seed is {@code roundZeroSeed}.
+	 */
 	static long coldStartSeedOf(final long roundZeroSeed) {
 		return roundZeroSeed ^ 0xC01D57A27L;
 	}
