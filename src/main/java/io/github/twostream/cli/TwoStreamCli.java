@@ -43,6 +43,7 @@ import picocli.CommandLine.Command;
 		CheckCommand.class, //
 		BackupCommand.class, //
 		NoiseFloorCommand.class, //
+		SummariseCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {
 

@@ -91,6 +91,9 @@ final class FullSupervision {
 			sim.tuning.referenceSteps() + "," + Curves.num(s.iou()) + "," + Curves.num(s
 				.dice()) + "," + Curves.num(seconds) + "\n");
 		sim.progress.status("Full-supervision reference: IoU " + Curves.num(s.iou()));
-		return new double[] { s.iou(), s.dice() };
+		// NB: as written, so a resumed run (which reads reference.csv) and
+		// 'summarise' report exactly what this run reports
+		return new double[] { Double.parseDouble(Curves.num(s.iou())), Double
+			.parseDouble(Curves.num(s.dice())) };
 	}
 }

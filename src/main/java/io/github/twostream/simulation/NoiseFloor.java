@@ -1,7 +1,5 @@
 package io.github.twostream.simulation;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +45,10 @@ public final class NoiseFloor {
 
 	/** Compares the summaries of two output folders. */
 	public static List<Row> compare(final Path a, final Path b) {
-		final Curves ca = curves(a), cb = curves(b);
-		final double fa = referenceIou(a), fb = referenceIou(b);
+		final Curves ca = SimulationReports.curves(a), cb = SimulationReports
+			.curves(b);
+		final double fa = SimulationReports.referenceIou(a), fb = SimulationReports
+			.referenceIou(b);
 		final List<StrategySummary> sa = Summaries.summarise(ca, fa), sb =
 			Summaries.summarise(cb, fb);
 		final List<Row> rows = new ArrayList<>();
@@ -111,35 +111,14 @@ public final class NoiseFloor {
 
 	/** Jitter of every strategy of both folders, as console lines. */
 	public static String jitterReport(final Path a, final Path b) {
-		final Curves ca = curves(a), cb = curves(b);
+		final Curves ca = SimulationReports.curves(a), cb = SimulationReports
+			.curves(b);
 		final StringBuilder sb = new StringBuilder();
 		for (final String s : ca.strategies())
 			sb.append(String.format(Locale.ROOT,
 				"jitter %-22s A %.4f  B %.4f  (mean |y[r+1] - 2y[r] + y[r-1]| / 2)%n", s,
 				jitter(ca, s), jitter(cb, s)));
 		return sb.toString();
-	}
-
-	private static Curves curves(final Path dir) {
-		try {
-			return Curves.read(dir.resolve("curves.csv"));
-		}
-		catch (final IOException e) {
-			throw new UserException("Cannot read " + dir.resolve("curves.csv"),
-				"point to a finished 'twostream simulate' output folder");
-		}
-	}
-
-	/** The full-supervision IoU cached in {@code reference.csv}. */
-	static double referenceIou(final Path dir) {
-		final Path file = dir.resolve("reference.csv");
-		try {
-			return Double.parseDouble(Files.readAllLines(file).get(1).split(",")[3]);
-		}
-		catch (final IOException | RuntimeException e) {
-			throw new UserException("Cannot read the reference IoU from " + file,
-				"point to a finished 'twostream simulate' output folder");
-		}
 	}
 
 	private static String num(final double v) {

@@ -1,6 +1,8 @@
 package io.github.twostream.simulation;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,27 +19,69 @@ public final class SimulationReports {
 
 	/**
 	 * Writes summary.csv (skipped, with a status line, if the reference IoU is
-	 * 0) and curves.png into the config's output folder.
+	 * 0) and curves.png into {@code outDir}.
 	 */
 	public static List<StrategySummary> write(final Curves curves,
-		final double referenceIou, final SimulationConfig config,
-		final String title, final Progress progress)
+		final double referenceIou, final Path outDir, final String title,
+		final Progress progress)
 	{
 		try {
 			List<StrategySummary> summaries = List.of();
 			if (referenceIou > 0) {
 				summaries = Summaries.summarise(curves, referenceIou);
-				Summaries.write(summaries, referenceIou, config.summaryCsv());
+				Summaries.write(summaries, referenceIou, outDir.resolve(
+					"summary.csv"));
 			}
 			else progress.status(
 				"Reference IoU is 0: no summary.csv (train the reference longer, --reference-steps)");
 			if (!curves.points().isEmpty()) CurvePlot.write(curves,
-				referenceIou > 0 ? referenceIou : Double.NaN, title, config.curvesPng());
+				referenceIou > 0 ? referenceIou : Double.NaN, title, outDir.resolve(
+					"curves.png"));
 			return summaries;
 		}
 		catch (final IOException e) {
-			throw new UserException("Cannot write the reports in " + config
-				.outDir() + ": " + e.getMessage(), "check the output folder", e);
+			throw new UserException("Cannot write the reports in " + outDir + ": " +
+				e.getMessage(), "check the output folder", e);
+		}
+	}
+
+	/**
+	 * Rewrites the reports of a simulation output folder from its curves.csv
+	 * and reference.csv, without training: the figures of a comparison that
+	 * is still running or was stopped, over the seeds it has (a seed's
+	 * unfinished curve counts at the points it reached).
+	 */
+	public static List<StrategySummary> refresh(final Path outDir,
+		final Progress progress)
+	{
+		final Curves curves = curves(outDir);
+		return write(curves, referenceIou(outDir), outDir, "Learning curves (" +
+			outDir.toAbsolutePath().normalize().getFileName() + ")", progress);
+	}
+
+	/** The curves of a simulation output folder. */
+	static Curves curves(final Path outDir) {
+		final Path file = outDir.resolve("curves.csv");
+		if (!Files.isRegularFile(file)) throw new UserException("No curves.csv in " +
+			outDir, "point to a 'twostream simulate' output folder (--out)");
+		try {
+			return Curves.read(file);
+		}
+		catch (final IOException | RuntimeException e) {
+			throw new UserException("Cannot read " + file + ": " + e.getMessage(),
+				"point to a 'twostream simulate' output folder (--out)", e);
+		}
+	}
+
+	/** The full-supervision IoU cached in {@code reference.csv}. */
+	public static double referenceIou(final Path outDir) {
+		final Path file = outDir.resolve("reference.csv");
+		try {
+			return Double.parseDouble(Files.readAllLines(file).get(1).split(",")[3]);
+		}
+		catch (final IOException | RuntimeException e) {
+			throw new UserException("Cannot read the reference IoU from " + file,
+				"point to a 'twostream simulate' output folder whose reference model is trained");
 		}
 	}
 
@@ -46,21 +90,27 @@ public final class SimulationReports {
 		final double referenceIou)
 	{
 		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-			"%-24s %5s %8s %9s %9s %9s %7s %8s %8s  %-15s %-15s%n", "strategy",
+			"%-24s %5s %8s %9s %9s %9s %7s %8s %8s  %-15s %-15s  %s%n", "strategy",
 			"seeds", "labelled", "final_iou", "to_90%", "to_95%", "auc", "x_rnd90",
-			"x_rnd95", "to_95% 95%CI", "auc 95%CI"));
+			"x_rnd95", "to_95% 95%CI", "auc 95%CI",
+			"first two points: patches iou [95%CI]"));
 		for (final StrategySummary s : summaries)
 			sb.append(String.format(Locale.ROOT,
-				"%-24s %5d %8.0f %9.4f %9s %9s %7.4f %8s %8s  %-15s %-15s%n", s
+				"%-24s %5d %8.0f %9.4f %9s %9s %7.4f %8s %8s  %-15s %-15s  %s%n", s
 					.strategy(), s.seeds(), s.finalLabelled(), s.finalIou(), na(s
 						.patchesTo90()), na(s.patchesTo95()), s.auc(), na(s
 							.ratioToRandom90()), na(s.ratioToRandom95()), "[" + na(s
 								.patchesTo95Ci().lo()) + ", " + na(s.patchesTo95Ci().hi()) + "]",
 				String.format(Locale.ROOT, "[%.4f, %.4f]", s.aucCi().lo(), s.aucCi()
-					.hi())));
+					.hi()), point(s.round0()) + "; " + point(s.round1())));
 		sb.append(String.format(Locale.ROOT, "full supervision IoU %.4f%n",
 			referenceIou));
 		return sb.toString();
+	}
+
+	private static String point(final StrategySummary.Point p) {
+		return Double.isNaN(p.iou()) ? "NA" : String.format(Locale.ROOT,
+			"%.0f %.4f [%.4f, %.4f]", p.labelled(), p.iou(), p.ci().lo(), p.ci().hi());
 	}
 
 	private static String na(final double v) {

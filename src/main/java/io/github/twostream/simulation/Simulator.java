@@ -240,7 +240,7 @@ public final class Simulator implements AutoCloseable {
 		// reports exactly what an uninterrupted one does
 		final Curves curves = readCurves();
 		final List<StrategySummary> summaries = SimulationReports.write(curves,
-			reference[0], config, "Learning curves (" + Path.of(settings.image())
+			reference[0], config.outDir(), "Learning curves (" + Path.of(settings.image())
 				.getFileName() + ")", progress);
 		result = new Result(curves, summaries, reference[0], reference[1],
 			(System.nanoTime() - t0) / 1e9);
@@ -529,8 +529,10 @@ public final class Simulator implements AutoCloseable {
 	 */
 	private String roundZeroName(final long seed, final int[] initial) {
 		final String name = "seed-" + seed;
+		// NB: 64 bits of SHA-256, so two different sets of one seed cannot
+		// share a folder by a hash collision in practice
 		return Arrays.equals(initial, initialSet(seed)) ? name : name + "-" +
-			String.format(Locale.ROOT, "%08x", Arrays.hashCode(initial));
+			SimulationFiles.hash(Arrays.toString(initial)).substring(0, 16);
 	}
 
 	/**

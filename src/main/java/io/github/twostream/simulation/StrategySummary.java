@@ -20,22 +20,29 @@ package io.github.twostream.simulation;
  *          in more than 2.5 % of the resamples)
  * @param patchesTo95Ci same for {@code patchesTo95}
  * @param aucCi same for {@code auc}
+ * @param round0 the first point of the mean curve: the initial set (a
+ *          strategy's own with {@code --cold-start strategy})
+ * @param round1 the second point: the initial set plus one acquired round,
+ *          how well a strategy's first round pays ({@link Point#NONE} for a
+ *          one-point curve)
  */
 public record StrategySummary(String strategy, int seeds, double finalLabelled,
 	double finalIou, double patchesTo90, double patchesTo95, double auc,
 	double ratioToRandom90, double ratioToRandom95,
 	Bootstrap.Interval patchesTo90Ci, Bootstrap.Interval patchesTo95Ci,
-	Bootstrap.Interval aucCi)
+	Bootstrap.Interval aucCi, Point round0, Point round1)
 {
 
-	/** Without intervals. */
-	public StrategySummary(final String strategy, final int seeds,
-		final double finalLabelled, final double finalIou,
-		final double patchesTo90, final double patchesTo95, final double auc,
-		final double ratioToRandom90, final double ratioToRandom95)
-	{
-		this(strategy, seeds, finalLabelled, finalIou, patchesTo90, patchesTo95,
-			auc, ratioToRandom90, ratioToRandom95, Bootstrap.Interval.NONE,
-			Bootstrap.Interval.NONE, Bootstrap.Interval.NONE);
+	/**
+	 * One point of the mean curve.
+	 *
+	 * @param labelled labelled patches
+	 * @param iou mean IoU over seeds
+	 * @param ci 95 % bootstrap interval over seeds of {@code iou}
+	 */
+	public record Point(double labelled, double iou, Bootstrap.Interval ci) {
+
+		public static final Point NONE = new Point(Double.NaN, Double.NaN,
+			Bootstrap.Interval.NONE);
 	}
 }

@@ -2,7 +2,6 @@ package io.github.twostream.simulation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.github.twostream.acquisition.RandomStrategy;
+import io.github.twostream.store.AtomicFiles;
 import io.github.twostream.util.UserException;
 
 /**
@@ -28,7 +28,8 @@ public final class Summaries {
 		"strategy,seeds,final_labelled,final_iou,full_iou,patches_to_90," +
 			"patches_to_95,auc,ratio_to_random_90,ratio_to_random_95," +
 			"patches_to_90_lo,patches_to_90_hi,patches_to_95_lo,patches_to_95_hi," +
-			"auc_lo,auc_hi";
+			"auc_lo,auc_hi,round0_labelled,round0_iou,round0_iou_lo,round0_iou_hi," +
+			"round1_labelled,round1_iou,round1_iou_lo,round1_iou_hi";
 
 	private Summaries() {}
 
@@ -112,7 +113,7 @@ public final class Summaries {
 				.mean()[last], patchesToReach(c.x(), c.mean(), 0.90 * fullIou),
 				patchesToReach(c.x(), c.mean(), 0.95 * fullIou), normalisedAuc(c.x(),
 					c.mean()), Double.NaN, Double.NaN, ci.patchesTo90(), ci
-						.patchesTo95(), ci.auc()));
+						.patchesTo95(), ci.auc(), point(c, ci, 0), point(c, ci, 1)));
 		}
 		final StrategySummary random = raw.stream().filter(r -> r.strategy()
 			.equals(RandomStrategy.NAME)).findFirst().orElse(null);
@@ -122,7 +123,8 @@ public final class Summaries {
 				.finalIou(), r.patchesTo90(), r.patchesTo95(), r.auc(), random == null
 					? Double.NaN : r.patchesTo90() / random.patchesTo90(),
 				random == null ? Double.NaN : r.patchesTo95() / random.patchesTo95(), r
-					.patchesTo90Ci(), r.patchesTo95Ci(), r.aucCi()));
+					.patchesTo90Ci(), r.patchesTo95Ci(), r.aucCi(), r.round0(), r
+						.round1()));
 		return out;
 	}
 
@@ -138,8 +140,26 @@ public final class Summaries {
 					.patchesTo90()), na(s.patchesTo95()), na(s.auc()), na(s
 						.ratioToRandom90()), na(s.ratioToRandom95()), na(s.patchesTo90Ci()
 							.lo()), na(s.patchesTo90Ci().hi()), na(s.patchesTo95Ci().lo()), na(s
-								.patchesTo95Ci().hi()), na(s.aucCi().lo()), na(s.aucCi().hi())));
-		Files.write(file, lines, StandardCharsets.UTF_8);
+								.patchesTo95Ci().hi()), na(s.aucCi().lo()), na(s.aucCi().hi()),
+				columns(s.round0()), columns(s.round1())));
+		// NB: atomic, as a report may be refreshed while a run appends curves
+		AtomicFiles.write(file, (String.join("\n", lines) + "\n").getBytes(
+			StandardCharsets.UTF_8));
+	}
+
+	/** Point {@code i} of the mean curve with its bootstrap band. */
+	private static StrategySummary.Point point(final MeanCurve c,
+		final Bootstrap.Result ci, final int i)
+	{
+		// NB: the band is over the same x as the mean curve
+		return i < c.size() ? new StrategySummary.Point(c.x()[i], c.mean()[i],
+			new Bootstrap.Interval(ci.bandLo()[i], ci.bandHi()[i]))
+			: StrategySummary.Point.NONE;
+	}
+
+	private static String columns(final StrategySummary.Point p) {
+		return String.join(",", na(p.labelled()), na(p.iou()), na(p.ci().lo()), na(p
+			.ci().hi()));
 	}
 
 	private static String na(final double v) {

@@ -70,6 +70,26 @@ class SimulateCommandTest {
 		assertTrue(Files.size(tmp.resolve("split/curves.png")) > 0);
 		assertTrue(Files.readString(tmp.resolve("split/run.txt")).contains(
 			"train_slices=0-11"));
+
+		// summarise rewrites the same reports from the folder, training nothing
+		final Path summary = tmp.resolve("split/summary.csv");
+		final String written = Files.readString(summary);
+		final String[] row = written.lines().skip(1).findFirst().orElseThrow()
+			.split(",", -1);
+		assertEquals("20", row[20], "round 1 = initial set + one round: " + written);
+		assertEquals(c.points().get(1).iou(), Double.parseDouble(row[21]), 1e-6);
+		assertEquals(c.points().get(0).iou(), Double.parseDouble(row[17]), 1e-6);
+		Files.delete(summary);
+		Files.delete(tmp.resolve("split/curves.png"));
+		final Cli.Run again = Cli.run("summarise", tmp.resolve("split").toString());
+		assertEquals(0, again.code(), again.err());
+		assertEquals(written, Files.readString(summary));
+		assertTrue(Files.size(tmp.resolve("split/curves.png")) > 0);
+		assertTrue(again.out().contains("first two points: patches iou"), again.out());
+		final Cli.Run none = Cli.run("summarise", tmp.toString());
+		assertEquals(1, none.code(), none.err());
+		assertTrue(none.err().contains("No curves.csv in"), none.err());
+		assertEquals(1, none.err().strip().lines().count(), none.err());
 	}
 
 	@Test

@@ -70,6 +70,14 @@ class SummariesTest {
 		assertEquals(0.415, random.auc(), 1e-9);
 		assertEquals(0.515, two.auc(), 1e-9);
 		assertTrue(Double.isNaN(two.ratioToRandom90()), "random did not reach");
+		// round 1 = the second point; seeds 0.41 and 0.42 bound its interval
+		assertEquals(20, random.round1().labelled());
+		assertEquals(0.415, random.round1().iou(), 1e-9);
+		assertEquals(0.41, random.round1().ci().lo(), 1e-9);
+		assertEquals(0.42, random.round1().ci().hi(), 1e-9);
+		assertEquals(0.515, two.round1().iou(), 1e-9);
+		assertEquals(10, two.round0().labelled());
+		assertEquals(0.315, two.round0().iou(), 1e-9);
 
 		// at full IoU 0.6, random reaches 90 % (0.54) at 10+10*(0.54-0.415)/0.2
 		final List<StrategySummary> t = Summaries.summarise(CurvesTest.sample(),
@@ -90,6 +98,7 @@ class SummariesTest {
 		assertEquals("random", randomRow[0]);
 		assertEquals("NA", randomRow[5], "not reached");
 		assertEquals(0.7, Double.parseDouble(randomRow[4]), 1e-9);
+		assertEquals(0.415, Double.parseDouble(randomRow[21]), 1e-9);
 	}
 
 	@Test
