@@ -70,7 +70,7 @@ public class SimulateCommand implements Callable<Integer> {
 			"random keeps the seed's set).")
 	String coldStart;
 
-	@Option(names = "--seeds", defaultValue = "5", paramLabel = "N",
+	@Option(names = "--seeds", defaultValue = "" + SimulationConfig.DEFAULT_SEEDS, paramLabel = "N",
 		description = "Seeds 1..N per strategy (default ${DEFAULT-VALUE}; the " +
 			"95 %% intervals in summary.csv are bootstrapped over them).")
 	int seeds;
@@ -164,12 +164,12 @@ public class SimulateCommand implements Callable<Integer> {
 		OutputPaths.checkFolder(out, "--out", List.of("curves.csv", "summary.csv",
 			"curves.png", "reference.csv", "run.txt"), input(image), input(labels), input(
 				testImage), input(testLabels));
-		final int s = or(step, 10);
+		final int s = or(step, SimulationConfig.DEFAULT_STEP);
 		final List<Long> seedList = new ArrayList<>();
 		for (long i = 1; i <= seeds; i++)
 			seedList.add(i);
 		final SimulationConfig config = new SimulationConfig(strategies, or(budget,
-			quick ? 40 : 200), s, seedList, or(initial, s), patch, foreground, quick,
+			quick ? 40 : SimulationConfig.DEFAULT_BUDGET), s, seedList, or(initial, s), patch, foreground, quick,
 			out, SimulationConfig.ColdStart.of(coldStart));
 		final SimulationTuning d = SimulationTuning.defaults(quick, preset);
 		final SimulationTuning tuning = new SimulationTuning(or(trainSteps, d

@@ -45,14 +45,14 @@ public class SimulateActiveLearningCommand extends ContextCommand {
 
 	@Parameter(label = "Budget (patches)", persist = false, required = false,
 		min = "1")
-	private int budget = 200;
+	private int budget = SimulationConfig.DEFAULT_BUDGET;
 
 	@Parameter(label = "Step (patches per round)", persist = false,
 		required = false, min = "1")
-	private int step = 10;
+	private int step = SimulationConfig.DEFAULT_STEP;
 
 	@Parameter(label = "Seeds", persist = false, required = false, min = "1")
-	private int seeds = 5;
+	private int seeds = SimulationConfig.DEFAULT_SEEDS;
 
 	@Parameter(label = "Foreground value", persist = false, required = false)
 	private int foreground = 255;

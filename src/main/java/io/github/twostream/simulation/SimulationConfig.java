@@ -70,6 +70,15 @@ public record SimulationConfig(List<String> strategies, int budget, int step,
 	public static final String DEFAULT_STRATEGIES =
 		"random,random-fg,uncertainty,bald,two-stream,two-stream-clustering";
 
+	/** Default labelled-patch budget of a comparison (CLI and Fiji). */
+	public static final int DEFAULT_BUDGET = 200;
+
+	/** Default patches per round, also the initial set's size. */
+	public static final int DEFAULT_STEP = 10;
+
+	/** Default number of seeds: the quiet protocol's minimum. */
+	public static final int DEFAULT_SEEDS = 5;
+
 	/** With the seed's random initial set ({@link ColdStart#RANDOM}). */
 	public SimulationConfig(final List<String> strategies, final int budget,
 		final int step, final List<Long> seeds, final int initialSize,
