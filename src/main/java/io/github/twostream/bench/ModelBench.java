@@ -70,15 +70,18 @@ public final class ModelBench {
 	 * @param validation evaluate on a validation split of the training data
 	 *          instead of the test data (to choose settings without looking at
 	 *          the test set)
+	 * @param averaging weight snapshots averaged at the end of training
+	 *          ({@link TaskStage.FitOptions}; 0 = the last iterate, as
+	 *          {@code train} does)
 	 */
 	public record Settings(double seconds, Path data, Dataset dataset,
 		String preset, int patches, List<Long> seeds, int trainSteps,
-		int testSlices, int retrain, boolean validation)
+		int testSlices, int retrain, boolean validation, int averaging)
 	{
 
 		public static Settings defaults() {
 			return new Settings(10, null, Dataset.LUCCHI, ModelPreset.FAST, 200, List
-				.of(1L), 0, 0, 0, false);
+				.of(1L), 0, 0, 0, false, 0);
 		}
 	}
 
@@ -94,7 +97,8 @@ public final class ModelBench {
 		final Settings s = Settings.defaults();
 		new ModelBench(new Settings(s.seconds(), args.length > 0 ? Path.of(args[0])
 			: null, s.dataset(), s.preset(), s.patches(), s.seeds(), s.trainSteps(), s
-				.testSlices(), s.retrain(), s.validation()), System.out).run(Progress.NONE);
+				.testSlices(), s.retrain(), s.validation(), s.averaging()), System.out)
+					.run(Progress.NONE);
 	}
 
 	public void run(final Progress progress) {
@@ -336,7 +340,8 @@ public final class ModelBench {
 			final ModelPreset p = preset.withSeed(seed);
 			try (TaskModel m = new TaskModel(p.unet(), p.augmentation())) {
 				final TaskStage.Fit fit = TaskStage.fit(m, p, d.train(), grid, masks,
-					settings.trainSteps(), false, progress);
+					new TaskStage.FitOptions(settings.trainSteps(), false, settings
+						.averaging()), progress);
 				final double trainSec = (System.nanoTime() - t0) / 1e9;
 				final long t1 = System.nanoTime();
 				final Evaluation.Scores[] s = Evaluation.evaluate(m, d.test(), d
@@ -345,10 +350,10 @@ public final class ModelBench {
 				final double predSec = (System.nanoTime() - t1) / 1e9;
 				fg.add(s[0].iou());
 				out.printf(Locale.ROOT,
-					"%s %s seed %d: %d patches (%d trained, %d held out), %d steps in %.0f s, loss %.4f, threshold %.2f | test foreground IoU %.3f, mean IoU %.3f, Dice %.3f | at 0.5: foreground IoU %.3f, mean IoU %.3f | %d test slices in %.0f s%n",
+					"%s %s seed %d: %d patches (%d trained, %d held out), %d steps (mean of %d snapshots) in %.0f s, loss %.4f, threshold %.2f | test foreground IoU %.3f, mean IoU %.3f, Dice %.3f | at 0.5: foreground IoU %.3f, mean IoU %.3f | %d test slices in %.0f s%n",
 					settings.dataset().name().toLowerCase(Locale.ROOT), p.name(), seed,
 					masks.size(), fit.trainPatches(), fit.heldOutPatches(), fit.steps(),
-					trainSec, fit.loss(), fit.threshold(), s[0].iou(), s[0].meanIou(), s[0]
+					Math.max(1, settings.averaging()), trainSec, fit.loss(), fit.threshold(), s[0].iou(), s[0].meanIou(), s[0]
 						.dice(), s[1].iou(), s[1].meanIou(), Evaluation.slices(d.test()
 							.depth(), settings.testSlices()).length, predSec);
 			}

@@ -57,6 +57,11 @@ public class BenchModelCommand implements Callable<Integer> {
 		description = "Evaluate on a validation split of the training slices (pool: first 60 %%, validation: last 30 %%) instead of the test data: for choosing settings.")
 	boolean validation;
 
+	@Option(names = "--average", defaultValue = "0", paramLabel = "N",
+		description = "Mean of N weight snapshots over the last half of training " +
+			"(0 = the last iterate, as 'train'; default ${DEFAULT-VALUE}).")
+	int average;
+
 	@Override
 	public Integer call() {
 		if (lucchi != null && isbi != null) throw new UserException(
@@ -64,7 +69,8 @@ public class BenchModelCommand implements Callable<Integer> {
 		ModelPreset.named(preset, 64);
 		new ModelBench(new ModelBench.Settings(seconds, lucchi != null ? lucchi
 			: isbi, isbi != null ? ModelBench.Dataset.ISBI : ModelBench.Dataset.LUCCHI,
-			preset, patches, seeds, trainSteps, testSlices, retrain, validation), System.out).run(
+			preset, patches, seeds, trainSteps, testSlices, retrain, validation,
+			average), System.out).run(
 				new ConsoleProgress());
 		return 0;
 	}
