@@ -13,6 +13,7 @@ import java.util.Random;
 import org.tensorflow.types.TFloat32;
 
 import io.github.twostream.model.BareForward;
+import io.github.twostream.model.FlipAveraged;
 import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.TiledPredictor;
@@ -73,15 +74,17 @@ public final class ModelBench {
 	 * @param averaging weight snapshots averaged at the end of training
 	 *          ({@link TaskStage.FitOptions}; 0 = the last iterate, as
 	 *          {@code train} does)
+	 * @param flips also evaluate with test-time flips ({@link FlipAveraged}),
+	 *          the same model and threshold: a paired comparison
 	 */
 	public record Settings(double seconds, Path data, Dataset dataset,
 		String preset, int patches, List<Long> seeds, int trainSteps,
-		int testSlices, int retrain, boolean validation, int averaging)
+		int testSlices, int retrain, boolean validation, int averaging, boolean flips)
 	{
 
 		public static Settings defaults() {
 			return new Settings(10, null, Dataset.LUCCHI, ModelPreset.FAST, 200, List
-				.of(1L), 0, 0, 0, false, 0);
+				.of(1L), 0, 0, 0, false, 0, false);
 		}
 	}
 
@@ -97,7 +100,7 @@ public final class ModelBench {
 		final Settings s = Settings.defaults();
 		new ModelBench(new Settings(s.seconds(), args.length > 0 ? Path.of(args[0])
 			: null, s.dataset(), s.preset(), s.patches(), s.seeds(), s.trainSteps(), s
-				.testSlices(), s.retrain(), s.validation(), s.averaging()), System.out)
+				.testSlices(), s.retrain(), s.validation(), s.averaging(), s.flips()), System.out)
 					.run(Progress.NONE);
 	}
 
@@ -356,6 +359,16 @@ public final class ModelBench {
 					Math.max(1, settings.averaging()), trainSec, fit.loss(), fit.threshold(), s[0].iou(), s[0].meanIou(), s[0]
 						.dice(), s[1].iou(), s[1].meanIou(), Evaluation.slices(d.test()
 							.depth(), settings.testSlices()).length, predSec);
+				if (settings.flips()) {
+					final long t2 = System.nanoTime();
+					final Evaluation.Scores[] f = Evaluation.evaluate(new FlipAveraged(m),
+						d.test(), d.testLabels(), d.foreground(), settings.testSlices(),
+						new float[] { m.threshold(), 0.5f }, progress);
+					out.printf(Locale.ROOT,
+						"  with test-time flips (same model, threshold %.2f): foreground IoU %.3f (%+.3f), mean IoU %.3f, Dice %.3f | at 0.5: foreground IoU %.3f | %.0f s%n",
+						m.threshold(), f[0].iou(), f[0].iou() - s[0].iou(), f[0].meanIou(),
+						f[0].dice(), f[1].iou(), (System.nanoTime() - t2) / 1e9);
+				}
 			}
 		}
 		if (fg.size() > 1) out.printf(Locale.ROOT,

@@ -62,6 +62,11 @@ public class BenchModelCommand implements Callable<Integer> {
 			"(0 = the last iterate, as 'train'; default ${DEFAULT-VALUE}).")
 	int average;
 
+	@Option(names = "--flips",
+		description = "Also evaluate with test-time flips (4 orientations " +
+			"averaged; same model and threshold).")
+	boolean flips;
+
 	@Override
 	public Integer call() {
 		if (lucchi != null && isbi != null) throw new UserException(
@@ -70,7 +75,7 @@ public class BenchModelCommand implements Callable<Integer> {
 		new ModelBench(new ModelBench.Settings(seconds, lucchi != null ? lucchi
 			: isbi, isbi != null ? ModelBench.Dataset.ISBI : ModelBench.Dataset.LUCCHI,
 			preset, patches, seeds, trainSteps, testSlices, retrain, validation,
-			average), System.out).run(
+			average, flips), System.out).run(
 				new ConsoleProgress());
 		return 0;
 	}
