@@ -45,6 +45,11 @@ public class PredictProbabilitiesCommand extends ContextCommand {
 		description = "32-bit TIFF to write (default: <project>/predictions/<image>-probabilities.tif)")
 	private File output;
 
+	@Parameter(label = "Test-time flips (4x the time, more accurate)",
+		persist = false, required = false,
+		description = "Mean of 4 flipped predictions (macro key 'flips')")
+	private boolean flips = true;
+
 	@Parameter(required = false)
 	private StatusService status;
 
@@ -62,7 +67,7 @@ public class PredictProbabilitiesCommand extends ContextCommand {
 			final Path out = output != null && !output.getPath().isEmpty() ? output
 				.toPath() : defaultOutput(s);
 			OutputPaths.check(out, "output", s.project(), own ? image.toPath() : null);
-			Predictions.write(m, own ? v : s.volume(), out,
+			Predictions.write(Predictions.predictor(m, flips), own ? v : s.volume(), out,
 				new StatusServiceProgress(status, this::isCanceled));
 			written = out.toFile();
 		}

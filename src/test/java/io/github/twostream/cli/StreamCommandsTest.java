@@ -100,6 +100,17 @@ class StreamCommandsTest {
 		final float[] px = (float[]) p.getStack().getPixels(1);
 		for (final float v : px)
 			assertTrue(v >= 0 && v <= 1);
+		// NB: test-time flips are the default; --no-flips predicts once, which
+		// differs (the U-Net is not flip-equivariant) but not by much
+		final Path once = dir.resolve("once.tif");
+		ok(Cli.run("predict", project, "--no-flips", "--out", once.toString()));
+		final float[] po = (float[]) IJ.openImage(once.toString()).getStack()
+			.getPixels(1);
+		double diff = 0;
+		for (int i = 0; i < px.length; i++)
+			diff += Math.abs(px[i] - po[i]);
+		assertTrue(diff / px.length > 1e-5 && diff / px.length < 0.2,
+			"mean |flips - once| = " + diff / px.length);
 		// the segmentation at the version's calibrated threshold, 8-bit 0 / 255
 		final Path mask = dir.resolve("mask.tif");
 		final Cli.Run seg = ok(Cli.run("predict", project, "--mask", mask
