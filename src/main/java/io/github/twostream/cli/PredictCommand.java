@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.github.twostream.loop.Predictions;
+import io.github.twostream.model.PixelPredictor;
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.util.BadArgumentException;
@@ -66,14 +67,14 @@ public class PredictCommand implements Callable<Integer> {
 				final Volume target = v == null ? s.volume() : v;
 				final String shape = target.width() + " x " + target.height() + " x " +
 					target.depth();
+				final PixelPredictor predictor = Predictions.predictor(m, flips);
 				if (out != null) {
-					Predictions.write(Predictions.predictor(m, flips), target, out,
-						new ConsoleProgress());
+					Predictions.write(predictor, target, out, new ConsoleProgress());
 					System.out.println("Wrote " + shape + " probabilities to " + out);
 				}
 				if (mask != null) {
 					final float t = threshold != null ? threshold : m.threshold();
-					Predictions.writeMask(Predictions.predictor(m, flips), target, t, mask,
+					Predictions.writeMask(predictor, target, t, mask,
 						new ConsoleProgress());
 					System.out.println(String.format(Locale.ROOT,
 						"Wrote the %s segmentation at threshold %.2f to %s", shape, t,

@@ -16,10 +16,12 @@ import io.github.twostream.volume.Volume;
 /**
  * Whole-volume prediction into a TIFF, streamed slice by slice: the
  * foreground probability (32-bit) or the segmentation at the model's
- * calibrated threshold (8-bit, 255 = foreground). By default with test-time
- * flips ({@link FlipAveraged}): +0.018 and +0.019 foreground IoU on the
- * Lucchi++ validation split (200 patches, 2 seeds; docs/notes/streama.md
- * section 8) for 4x the prediction time.
+ * calibrated threshold (8-bit, 255 = foreground), by any
+ * {@link PixelPredictor}; {@link #predictor} adds test-time flips
+ * ({@link FlipAveraged}), which {@code predict} and Fiji's Predict use by
+ * default: +0.018 and +0.019 foreground IoU on the Lucchi++ validation split
+ * (200 patches, 2 seeds; docs/notes/streama.md section 8) for 4x the
+ * prediction time.
  */
 public final class Predictions {
 
