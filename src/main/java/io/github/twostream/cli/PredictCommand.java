@@ -68,18 +68,17 @@ public class PredictCommand implements Callable<Integer> {
 				final String shape = target.width() + " x " + target.height() + " x " +
 					target.depth();
 				final PixelPredictor predictor = Predictions.predictor(m, flips);
-				if (out != null) {
-					Predictions.write(predictor, target, out, new ConsoleProgress());
-					System.out.println("Wrote " + shape + " probabilities to " + out);
-				}
-				if (mask != null) {
-					final float t = threshold != null ? threshold : m.threshold();
-					Predictions.writeMask(predictor, target, t, mask,
-						new ConsoleProgress());
-					System.out.println(String.format(Locale.ROOT,
-						"Wrote the %s segmentation at threshold %.2f to %s", shape, t,
-						mask));
-				}
+				final float t = threshold != null ? threshold : m.threshold();
+				if (out != null && mask != null) Predictions.writeBoth(predictor,
+					target, out, t, mask, new ConsoleProgress());
+				else if (out != null) Predictions.write(predictor, target, out,
+					new ConsoleProgress());
+				else Predictions.writeMask(predictor, target, t, mask,
+					new ConsoleProgress());
+				if (out != null) System.out.println("Wrote " + shape +
+					" probabilities to " + out);
+				if (mask != null) System.out.println(String.format(Locale.ROOT,
+					"Wrote the %s segmentation at threshold %.2f to %s", shape, t, mask));
 			}
 		}
 		return 0;

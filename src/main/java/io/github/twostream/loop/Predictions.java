@@ -64,13 +64,33 @@ public final class Predictions {
 		final int w = volume.width(), h = volume.height(), d = volume.depth();
 		final TiledPredictor tiles = TiledPredictor.of(model);
 		progress.status("Segmenting " + d + " slices at threshold " + threshold);
-		Tiffs.write(out, w, h, d, z -> {
-			final float[] prob = predict(tiles, volume, z, progress);
-			final byte[] mask = new byte[prob.length];
-			for (int i = 0; i < prob.length; i++)
-				mask[i] = (byte) (prob[i] >= threshold ? 255 : 0);
-			return new ByteProcessor(w, h, mask);
-		});
+		Tiffs.write(out, w, h, d, z -> mask(predict(tiles, volume, z, progress),
+			threshold, w, h));
+	}
+
+	/**
+	 * Writes both: the probabilities to {@code out}, then the segmentation at
+	 * {@code threshold} to {@code mask}, thresholded from the probabilities
+	 * just written. NB: one prediction pass, not two (with flips a pass is 4
+	 * forward passes per tile); the second output costs a read of the first.
+	 */
+	public static void writeBoth(final PixelPredictor model, final Volume volume,
+		final Path out, final float threshold, final Path mask,
+		final Progress progress)
+	{
+		write(model, volume, out, progress);
+		final int w = volume.width(), h = volume.height();
+		progress.status("Thresholding at " + threshold);
+		Tiffs.writeDerived(out, mask, prob -> mask(prob, threshold, w, h));
+	}
+
+	private static ByteProcessor mask(final float[] prob, final float threshold,
+		final int w, final int h)
+	{
+		final byte[] mask = new byte[prob.length];
+		for (int i = 0; i < prob.length; i++)
+			mask[i] = (byte) (prob[i] >= threshold ? 255 : 0);
+		return new ByteProcessor(w, h, mask);
 	}
 
 	private static float[] predict(final TiledPredictor tiles,

@@ -1,16 +1,17 @@
 package io.github.twostream.simulation;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import javax.imageio.ImageIO;
+
 import ij.ImagePlus;
 import ij.gui.Plot;
-import ij.io.FileSaver;
 
+import io.github.twostream.store.AtomicFiles;
 import io.github.twostream.util.UserException;
 
 /**
@@ -157,18 +158,20 @@ public final class CurvePlot {
 		final String title, final Path png)
 	{
 		final ImagePlus imp = render(curves, fullIou, title);
-		final Path dir = png.toAbsolutePath().getParent();
+		// NB: atomic, so a summarise racing a finishing run never leaves a torn
+		// plot. Not IJ.saveAs(imp, "png", path): outside Fiji (no ij1-patcher)
+		// it goes through IJ.run, which builds the AWT menu bar and throws
+		// HeadlessException. ImageIO writes the same pixels headless.
 		try {
-			if (dir != null) Files.createDirectories(dir);
+			AtomicFiles.write(png, out -> {
+				if (!ImageIO.write(imp.getProcessor().getBufferedImage(), "png", out))
+					throw new IOException("no PNG writer");
+			});
 		}
 		catch (final IOException e) {
-			throw new UserException("Cannot create " + dir, "check the output folder");
+			throw new UserException("Could not write " + png + " (" + e
+				.getMessage() + ")", "check that the output folder is writable");
 		}
-		// NB: not IJ.saveAs(imp, "png", path): outside Fiji (no ij1-patcher) it
-		// goes through IJ.run, which builds the AWT menu bar and throws
-		// HeadlessException. FileSaver writes the same PNG directly.
-		if (!new FileSaver(imp).saveAsPng(png.toString()) || !Files.exists(png)) throw new UserException("Could not write " + png,
-			"check that the output folder is writable");
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import ij.ImagePlus;
@@ -109,6 +110,24 @@ public final class Tiffs {
 		final int d, final IntFunction<float[]> slices)
 	{
 		write(tif, w, h, d, z -> new FloatProcessor(w, h, slices.apply(z)));
+	}
+
+	/**
+	 * Writes a stack derived slice by slice from the 32-bit TIFF stack
+	 * {@code source}: slice {@code z} of {@code tif} is {@code derive} of slice
+	 * {@code z}'s raw floats. Streamed and atomic like {@link #write}; lets a
+	 * second output of one computation (say, a mask from probabilities just
+	 * written) cost a read instead of the computation again.
+	 */
+	public static void writeDerived(final Path source, final Path tif,
+		final Function<float[], ImageProcessor> derive)
+	{
+		try (TiffSlices in = TiffSlices.open(source)) {
+			if (in.bitDepth() != 32) throw new IllegalArgumentException(source +
+				" is " + in.bitDepth() + "-bit, not 32-bit");
+			write(tif, in.width(), in.height(), in.depth(), z -> derive.apply(
+				(float[]) in.readSlice(z)));
+		}
 	}
 
 	private static ImageProcessor checked(final ImageProcessor ip, final int w,

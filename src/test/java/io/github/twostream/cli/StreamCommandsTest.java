@@ -1,6 +1,8 @@
 package io.github.twostream.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.ImageStack;
 import ij.gui.Roi;
 import ij.io.RoiDecoder;
 
@@ -123,6 +126,26 @@ class StreamCommandsTest {
 			"(?s).*threshold ([0-9.]+).*", "$1"));
 		for (int i = 0; i < mpx.length; i++)
 			assertEquals(px[i] >= t ? (byte) 255 : 0, mpx[i], "pixel " + i);
+		// both outputs: one prediction pass, the mask thresholded from the
+		// probabilities just written, equal to the two separate runs
+		final Path bothProb = dir.resolve("both-prob.tif");
+		final Path bothMask = dir.resolve("both-mask.tif");
+		final Cli.Run both = ok(Cli.run("predict", project, "--out", bothProb
+			.toString(), "--mask", bothMask.toString()));
+		assertEquals(1, both.err().lines().filter(l -> l.equals(
+			"[twostream] Predicting 16 slices")).count(), both.err());
+		assertFalse(both.err().contains("Segmenting"), both.err());
+		assertTrue(both.out().contains("probabilities to") && both.out().contains(
+			"segmentation at threshold"), both.out());
+		final ImageStack bp = IJ.openImage(bothProb.toString()).getStack();
+		final ImageStack bm = IJ.openImage(bothMask.toString()).getStack();
+		assertEquals(16, bm.getSize());
+		for (int z = 1; z <= 16; z++) {
+			assertArrayEquals((float[]) p.getStack().getPixels(z), (float[]) bp
+				.getPixels(z), "slice " + z);
+			assertArrayEquals((byte[]) mk.getStack().getPixels(z), (byte[]) bm
+				.getPixels(z), "slice " + z);
+		}
 		ProjectCommandsTest.expectError(Cli.run("export-model", project, "--out",
 			dir.resolve("a project").resolve("pkg").toString()),
 			"inside the project folder");

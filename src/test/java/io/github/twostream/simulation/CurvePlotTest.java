@@ -42,6 +42,13 @@ class CurvePlotTest {
 		// the shaded 95 % bands (two seeds each) in the tints of both colours
 		assertTrue(count(img, rgb(CurvePlot.tint("#0072b2"))) > 200, "random's band");
 		assertTrue(count(img, rgb(CurvePlot.tint("#d55e00"))) > 200, "two-stream's band");
+		// a rewrite replaces the plot in one rename: no temporary file is left
+		CurvePlot.write(CurvesTest.sample(), 0.6, "Test curves", png);
+		try (var files = Files.list(png.getParent())) {
+			assertEquals(List.of("curves.png"), files.map(f -> f.getFileName()
+				.toString()).toList());
+		}
+		assertEquals(img.getWidth(), ImageIO.read(png.toFile()).getWidth());
 	}
 
 	private static int rgb(final String hex) {
