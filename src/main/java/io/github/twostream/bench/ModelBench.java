@@ -86,6 +86,12 @@ public final class ModelBench {
 			return new Settings(10, null, Dataset.LUCCHI, ModelPreset.FAST, 200, List
 				.of(1L), 0, 0, 0, false, 0, false);
 		}
+
+		/** These settings on another data folder. */
+		public Settings withData(final Path dir) {
+			return new Settings(seconds, dir, dataset, preset, patches, seeds,
+				trainSteps, testSlices, retrain, validation, averaging, flips);
+		}
 	}
 
 	private final Settings settings;
@@ -97,11 +103,8 @@ public final class ModelBench {
 	}
 
 	public static void main(final String... args) {
-		final Settings s = Settings.defaults();
-		new ModelBench(new Settings(s.seconds(), args.length > 0 ? Path.of(args[0])
-			: null, s.dataset(), s.preset(), s.patches(), s.seeds(), s.trainSteps(), s
-				.testSlices(), s.retrain(), s.validation(), s.averaging(), s.flips()), System.out)
-					.run(Progress.NONE);
+		new ModelBench(Settings.defaults().withData(args.length > 0 ? Path.of(
+			args[0]) : null), System.out).run(Progress.NONE);
 	}
 
 	public void run(final Progress progress) {
