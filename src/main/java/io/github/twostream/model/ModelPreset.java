@@ -44,17 +44,18 @@ public record ModelPreset(String name, UNetConfig unet,
 	 * windows around 64 x 64 patches. NB: chosen on a validation split of the
 	 * Lucchi++ training slices (streama.md section 7) over 4 levels with group
 	 * normalisation: as good or better there, 1.8x faster to train and 2.8x
-	 * faster to predict on 2 CPU cores. Its budget, 10 steps per labelled
-	 * patch, won over 6 on both seeds of the same split (+0.017, +0.018
-	 * foreground IoU at 200 patches; streama.md section 9) for 1.7x the time
-	 * of a fresh training; a fine-tuning round is unchanged from 50 labelled
-	 * patches on (150 steps).
+	 * faster to predict on 2 CPU cores. Its budget, 15 steps per labelled
+	 * patch, won on both seeds of the same split over 10 (+0.015, +0.011
+	 * foreground IoU at 200 patches), which had won over 6 (+0.017, +0.018;
+	 * streama.md section 9): 2.5x the steps of a fresh training at 200
+	 * patches; a fine-tuning round is unchanged from 34 labelled patches on
+	 * (150 steps).
 	 */
 	public static ModelPreset fast(final int patchSize) {
 		final UNetConfig u = new UNetConfig(patchSize, 3, 16, 0.9f, 2e-3f, 8, 0.5f,
 			42L, 0, 1f, true, 0.5f);
 		return new ModelPreset(FAST, u, Augmentation.em(), 16, new TrainingBudget(
-			10, 300, 3000, 0.3, 60, 150));
+			15, 300, 3000, 0.3, 60, 150));
 	}
 
 	/** Bigger and longer: 32..256 filters, 192 x 192 windows, up to 20,000 steps. */
