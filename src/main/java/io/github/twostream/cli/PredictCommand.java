@@ -69,11 +69,7 @@ public class PredictCommand implements Callable<Integer> {
 					target.depth();
 				final PixelPredictor predictor = Predictions.predictor(m, flips);
 				final float t = threshold != null ? threshold : m.threshold();
-				if (out != null && mask != null) Predictions.writeBoth(predictor,
-					target, out, t, mask, new ConsoleProgress());
-				else if (out != null) Predictions.write(predictor, target, out,
-					new ConsoleProgress());
-				else Predictions.writeMask(predictor, target, t, mask,
+				Predictions.write(predictor, target, out, t, mask,
 					new ConsoleProgress());
 				if (out != null) System.out.println("Wrote " + shape +
 					" probabilities to " + out);

@@ -15,7 +15,7 @@ import io.github.twostream.volume.Volume;
 
 /**
  * Whole-volume prediction into a TIFF, streamed slice by slice: the
- * foreground probability (32-bit) or the segmentation at the model's
+ * foreground probability (32-bit) and/or the segmentation at the model's
  * calibrated threshold (8-bit, 255 = foreground), by any
  * {@link PixelPredictor}; {@link #predictor} adds test-time flips
  * ({@link FlipAveraged}), which {@code predict} and Fiji's Predict use by
@@ -55,33 +55,30 @@ public final class Predictions {
 	}
 
 	/**
-	 * Writes the segmentation {@code p >= threshold} (0 / 255) of every voxel
-	 * of {@code volume}.
+	 * Writes the probabilities to {@code out} and/or the segmentation
+	 * {@code p >= threshold} (0 / 255) to {@code mask} (either may be null, not
+	 * both). NB: one prediction pass for both (with flips a pass is 4 forward
+	 * passes per tile): the mask is then thresholded from the probabilities
+	 * just written, which costs a read instead of a second prediction.
 	 */
-	public static void writeMask(final PixelPredictor model, final Volume volume,
-		final float threshold, final Path out, final Progress progress)
-	{
-		final int w = volume.width(), h = volume.height(), d = volume.depth();
-		final TiledPredictor tiles = TiledPredictor.of(model);
-		progress.status("Segmenting " + d + " slices at threshold " + threshold);
-		Tiffs.write(out, w, h, d, z -> mask(predict(tiles, volume, z, progress),
-			threshold, w, h));
-	}
-
-	/**
-	 * Writes both: the probabilities to {@code out}, then the segmentation at
-	 * {@code threshold} to {@code mask}, thresholded from the probabilities
-	 * just written. NB: one prediction pass, not two (with flips a pass is 4
-	 * forward passes per tile); the second output costs a read of the first.
-	 */
-	public static void writeBoth(final PixelPredictor model, final Volume volume,
+	public static void write(final PixelPredictor model, final Volume volume,
 		final Path out, final float threshold, final Path mask,
 		final Progress progress)
 	{
-		write(model, volume, out, progress);
-		final int w = volume.width(), h = volume.height();
-		progress.status("Thresholding at " + threshold);
-		Tiffs.writeDerived(out, mask, prob -> mask(prob, threshold, w, h));
+		if (out == null && mask == null) throw new IllegalArgumentException(
+			"no output");
+		final int w = volume.width(), h = volume.height(), d = volume.depth();
+		if (out != null) write(model, volume, out, progress);
+		if (mask == null) return;
+		if (out != null) {
+			progress.status("Thresholding at " + threshold);
+			Tiffs.writeDerived(out, mask, prob -> mask(prob, threshold, w, h));
+			return;
+		}
+		final TiledPredictor tiles = TiledPredictor.of(model);
+		progress.status("Segmenting " + d + " slices at threshold " + threshold);
+		Tiffs.write(mask, w, h, d, z -> mask(predict(tiles, volume, z, progress),
+			threshold, w, h));
 	}
 
 	private static ByteProcessor mask(final float[] prob, final float threshold,
