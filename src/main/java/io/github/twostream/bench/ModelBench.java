@@ -12,6 +12,7 @@ import java.util.Random;
 
 import org.tensorflow.types.TFloat32;
 
+import io.github.twostream.model.Augmentation;
 import io.github.twostream.model.BareForward;
 import io.github.twostream.model.FlipAveraged;
 import io.github.twostream.model.ModelPreset;
@@ -76,21 +77,24 @@ public final class ModelBench {
 	 *          {@code train} does)
 	 * @param flips also evaluate with test-time flips ({@link FlipAveraged}),
 	 *          the same model and threshold: a paired comparison
+	 * @param elastic elastic deformation of the training windows, pixels
+	 *          ({@link Augmentation#elasticSigma()}); negative: the preset's
 	 */
 	public record Settings(double seconds, Path data, Dataset dataset,
 		String preset, int patches, List<Long> seeds, int trainSteps,
-		int testSlices, int retrain, boolean validation, int averaging, boolean flips)
+		int testSlices, int retrain, boolean validation, int averaging, boolean flips,
+		float elastic)
 	{
 
 		public static Settings defaults() {
 			return new Settings(10, null, Dataset.LUCCHI, ModelPreset.FAST, 200, List
-				.of(1L), 0, 0, 0, false, 0, false);
+				.of(1L), 0, 0, 0, false, 0, false, -1);
 		}
 
 		/** These settings on another data folder. */
 		public Settings withData(final Path dir) {
 			return new Settings(seconds, dir, dataset, preset, patches, seeds,
-				trainSteps, testSlices, retrain, validation, averaging, flips);
+				trainSteps, testSlices, retrain, validation, averaging, flips, elastic);
 		}
 	}
 
@@ -113,7 +117,9 @@ public final class ModelBench {
 			rt.version(), rt.device(), rt.intraOpThreads(), Runtime.getRuntime()
 				.availableProcessors(), java.lang.management.ManagementFactory
 					.getOperatingSystemMXBean().getSystemLoadAverage());
-		final ModelPreset preset = ModelPreset.named(settings.preset(), 64);
+		final ModelPreset named = ModelPreset.named(settings.preset(), 64);
+		final ModelPreset preset = settings.elastic() < 0 ? named : named
+			.withAugmentation(named.augmentation().withElastic(settings.elastic()));
 		out.printf("preset %s: %s, augmentation %s, context margin %d, budget %s%n",
 			preset.name(), preset.unet(), preset.augmentation(), preset
 				.contextMargin(), preset.budget());

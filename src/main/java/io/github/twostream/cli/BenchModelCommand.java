@@ -67,6 +67,12 @@ public class BenchModelCommand implements Callable<Integer> {
 			"averaged; same model and threshold).")
 	boolean flips;
 
+	@Option(names = "--elastic", defaultValue = "-1", paramLabel = "PIXELS",
+		description = "Elastic deformation of the training windows: standard " +
+			"deviation in pixels of the control-point displacements (0 = none; " +
+			"default: the preset's).")
+	float elastic;
+
 	@Override
 	public Integer call() {
 		if (lucchi != null && isbi != null) throw new UserException(
@@ -75,7 +81,7 @@ public class BenchModelCommand implements Callable<Integer> {
 		new ModelBench(new ModelBench.Settings(seconds, lucchi != null ? lucchi
 			: isbi, isbi != null ? ModelBench.Dataset.ISBI : ModelBench.Dataset.LUCCHI,
 			preset, patches, seeds, trainSteps, testSlices, retrain, validation,
-			average, flips), System.out).run(
+			average, flips, elastic), System.out).run(
 				new ConsoleProgress());
 		return 0;
 	}

@@ -89,6 +89,10 @@ public record ModelPreset(String name, UNetConfig unet,
 		return new ModelPreset(name, u, augmentation, contextMargin, budget);
 	}
 
+	public ModelPreset withAugmentation(final Augmentation a) {
+		return new ModelPreset(name, unet, a, contextMargin, budget);
+	}
+
 	public ModelPreset withContextMargin(final int margin) {
 		return new ModelPreset(name, unet, augmentation, margin, budget);
 	}
