@@ -6,13 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import javax.imageio.ImageIO;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
 
-import io.github.twostream.store.AtomicFiles;
 import io.github.twostream.util.UserException;
+import io.github.twostream.volume.ImageFiles;
 
 /**
  * Draws learning curves with ImageJ's {@link Plot} and saves them as PNG;
@@ -157,21 +156,9 @@ public final class CurvePlot {
 	public static void write(final Curves curves, final double fullIou,
 		final String title, final Path png)
 	{
-		final ImagePlus imp = render(curves, fullIou, title);
 		// NB: atomic, so a summarise racing a finishing run never leaves a torn
-		// plot. Not IJ.saveAs(imp, "png", path): outside Fiji (no ij1-patcher)
-		// it goes through IJ.run, which builds the AWT menu bar and throws
-		// HeadlessException. ImageIO writes the same pixels headless.
-		try {
-			AtomicFiles.write(png, out -> {
-				if (!ImageIO.write(imp.getProcessor().getBufferedImage(), "png", out))
-					throw new IOException("no PNG writer");
-			});
-		}
-		catch (final IOException e) {
-			throw new UserException("Could not write " + png + " (" + e
-				.getMessage() + ")", "check that the output folder is writable");
-		}
+		// plot.
+		ImageFiles.savePng(render(curves, fullIou, title).getProcessor(), png);
 	}
 
 	/**

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import ij.ImagePlus;
-import ij.io.FileSaver;
 import ij.plugin.LutLoader;
 import ij.process.ColorProcessor;
 import io.github.twostream.util.UserException;
+import io.github.twostream.volume.ImageFiles;
 
 /**
  * A picture for people: one EM slice in gray with the acquisition score on
@@ -69,8 +69,6 @@ public final class HeatmapOverlays {
 
 	/** Writes {@link #render} as a PNG (headless-safe). */
 	public static void writePng(final ColorProcessor picture, final Path png) {
-		if (!new FileSaver(new ImagePlus(png.getFileName().toString(), picture))
-			.saveAsPng(png.toString())) throw new UserException("Cannot write " + png,
-				"choose a writable output folder");
+		ImageFiles.savePng(picture, png);
 	}
 }

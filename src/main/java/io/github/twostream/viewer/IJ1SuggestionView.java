@@ -8,11 +8,11 @@ import java.util.Optional;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
-import ij.io.FileSaver;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
 import io.github.twostream.util.UserException;
+import io.github.twostream.volume.ImageFiles;
 
 /**
  * The ImageJ 1 {@link SuggestionView}: ROI Manager, image overlay, heatmap
@@ -91,9 +91,8 @@ public class IJ1SuggestionView implements SuggestionView {
 	public Optional<Path> showHeatmap(final ImagePlus heatmap) {
 		if (windows) heatmap.show();
 		return write(HEATMAP_TIFF, p -> {
-			if (!new FileSaver(heatmap).saveAsTiff(p.toString()))
-				throw new UserException("Cannot write heatmap " + p,
-					"choose a writable output folder");
+			// NB: atomic, like every image we write; keeps the hyperstack's axes.
+			ImageFiles.saveTiff(heatmap, p);
 			return p;
 		});
 	}

@@ -1,11 +1,6 @@
 package io.github.twostream.volume;
 
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -19,7 +14,8 @@ import io.github.twostream.util.UserException;
 /**
  * Atomic, streamed TIFF writing: slices are produced one at a time (so a
  * stack larger than the heap can be written) into a temporary file in the
- * target folder, which then replaces the target in one rename.
+ * target folder, which then replaces the target in one rename
+ * ({@link ImageFiles#replace}).
  */
 public final class Tiffs {
 
@@ -34,75 +30,31 @@ public final class Tiffs {
 	{
 		if (w < 1 || h < 1 || d < 1) throw new IllegalArgumentException(
 			"bad shape " + w + " x " + h + " x " + d);
-		final Path abs = tif.toAbsolutePath();
-		final Path folder = abs.getParent();
-		Path tmp = null;
-		try {
-			Files.createDirectories(folder);
-			io.github.twostream.util.StaleFiles.clear(folder, "." + abs
-				.getFileName() + ".");
-			tmp = Files.createTempFile(folder, "." + abs.getFileName() + ".",
-				".tmp");
-			final boolean ok;
-			if (d == 1) {
-				ok = new FileSaver(new ImagePlus(abs.getFileName().toString(),
-					checked(slices.apply(0), w, h, 0))).saveAsTiff(tmp.toString());
-			}
-			else {
-				// NB: a generated VirtualStack makes ImageJ's writer stream slices
-				final VirtualStack stack = new VirtualStack(w, h, null, null) {
+		ImageFiles.replace(tif, tmp -> {
+			if (d == 1) return new FileSaver(new ImagePlus(tif.getFileName()
+				.toString(), checked(slices.apply(0), w, h, 0))).saveAsTiff(tmp
+					.toString());
+			// NB: a generated VirtualStack makes ImageJ's writer stream slices
+			final VirtualStack stack = new VirtualStack(w, h, null, null) {
 
-					@Override
-					public ImageProcessor getProcessor(final int n) {
-						return checked(slices.apply(n - 1), w, h, n - 1);
-					}
+				@Override
+				public ImageProcessor getProcessor(final int n) {
+					return checked(slices.apply(n - 1), w, h, n - 1);
+				}
 
-					@Override
-					public int getSize() {
-						return d;
-					}
+				@Override
+				public int getSize() {
+					return d;
+				}
 
-					@Override
-					public String getSliceLabel(final int n) {
-						return null;
-					}
-				};
-				ok = new FileSaver(new ImagePlus(abs.getFileName().toString(), stack))
-					.saveAsTiffStack(tmp.toString());
-			}
-			if (!ok) throw new IOException("ImageJ could not write the TIFF");
-			try {
-				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE,
-					StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-			}
-			readableByAll(abs);
-		}
-		catch (final IOException e) {
-			throw new UserException("Cannot write " + abs + " (" + e.getMessage() +
-				")", "check free disk space and that " + folder + " is writable");
-		}
-		finally {
-			if (tmp != null) try {
-				Files.deleteIfExists(tmp);
-			}
-			catch (final IOException e) {
-				// best effort
-			}
-		}
-	}
-
-	/** NB: temp files are created owner-only; give the result normal rights. */
-	private static void readableByAll(final Path file) {
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
-				"rw-r--r--"));
-		}
-		catch (final UnsupportedOperationException | IOException e) {
-			// not a POSIX file system: keep what the OS gave us
-		}
+				@Override
+				public String getSliceLabel(final int n) {
+					return null;
+				}
+			};
+			return new FileSaver(new ImagePlus(tif.getFileName().toString(), stack))
+				.saveAsTiffStack(tmp.toString());
+		});
 	}
 
 	/** Writes a 32-bit stack whose slice {@code z} is {@code slices.apply(z)}. */
