@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-
 import ij.ImagePlus;
 import ij.gui.Plot;
 

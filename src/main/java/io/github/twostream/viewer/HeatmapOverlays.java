@@ -5,10 +5,8 @@ import java.awt.image.IndexColorModel;
 import java.nio.file.Path;
 import java.util.List;
 
-import ij.ImagePlus;
 import ij.plugin.LutLoader;
 import ij.process.ColorProcessor;
-import io.github.twostream.util.UserException;
 import io.github.twostream.volume.ImageFiles;
 
 /**
