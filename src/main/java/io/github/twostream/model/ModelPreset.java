@@ -48,7 +48,9 @@ public record ModelPreset(String name, UNetConfig unet,
 	 * patch, won on both seeds of the same split over 10 (+0.015, +0.011
 	 * foreground IoU at 200 patches), which had won over 6 (+0.017, +0.018;
 	 * streama.md section 9): 2.5x the steps of a fresh training at 200
-	 * patches. A fine-tuning round (30 % of that, 60..150 steps) is unchanged
+	 * patches; 20 per patch did not win on both seeds (+0.011, -0.004), nor
+	 * did elastic deformation (-0.021, -0.004; streama.md section 10). A
+	 * fine-tuning round (30 % of that, 60..150 steps) is unchanged
 	 * below 21 and from 84 labelled patches on, and up to 60 steps longer in
 	 * between.
 	 */
