@@ -2,6 +2,8 @@ package io.github.twostream.model;
 
 import java.util.Random;
 
+import io.github.twostream.util.UserException;
+
 /**
  * Training-time augmentation for EM patches: the 8 symmetries of the square
  * (random flips and 90-degree rotations, applied to image and mask alike),
@@ -33,7 +35,7 @@ public record Augmentation(boolean symmetries, float gainJitter,
 	public static final int ELASTIC_SPACING = 32;
 
 	public Augmentation {
-		if (!(elasticSigma >= 0)) throw new io.github.twostream.util.UserException(
+		if (!(elasticSigma >= 0)) throw new UserException(
 			"elastic sigma " + elasticSigma + " is not a number >= 0",
 			"use 0 (no elastic deformation) or a few pixels, e.g. 4");
 	}
