@@ -15,6 +15,8 @@ import org.tensorflow.types.TFloat32;
 import io.github.twostream.model.Augmentation;
 import io.github.twostream.model.BareForward;
 import io.github.twostream.model.FlipAveraged;
+import io.github.twostream.model.PixelPredictor;
+import io.github.twostream.model.SectionAveraging;
 import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.TiledPredictor;
@@ -66,7 +68,6 @@ public final class ModelBench {
 	 *          full supervision)
 	 * @param seeds seeds of the patch draw and the model
 	 * @param trainSteps training steps (0 = the preset's budget)
-	 * @param testSlices test slices predicted (evenly spread; 0 = all)
 	 * @param retrain labelled patches of a timed retrain round (0 = none; then
 	 *          the IoU check runs)
 	 * @param validation evaluate on a validation split of the training data
@@ -75,28 +76,39 @@ public final class ModelBench {
 	 * @param averaging weight snapshots averaged at the end of training
 	 *          ({@link TaskStage.FitOptions}; 0 = the last iterate, as
 	 *          {@code train} does)
-	 * @param flips also evaluate with test-time flips ({@link FlipAveraged}),
-	 *          the same model and threshold: a paired comparison
 	 * @param elastic elastic deformation of the training windows, pixels
 	 *          ({@link Augmentation#elasticSigma()}); negative: the preset's
+	 * @param testTime how the trained model is evaluated
 	 */
 	public record Settings(double seconds, Path data, Dataset dataset,
-		String preset, int patches, List<Long> seeds, int trainSteps,
-		int testSlices, int retrain, boolean validation, int averaging, boolean flips,
-		float elastic)
+		String preset, int patches, List<Long> seeds, int trainSteps, int retrain,
+		boolean validation, int averaging, float elastic, TestTime testTime)
 	{
 
 		public static Settings defaults() {
 			return new Settings(10, null, Dataset.LUCCHI, ModelPreset.FAST, 200, List
-				.of(1L), 0, 0, 0, false, 0, false, -1);
+				.of(1L), 0, 0, false, 0, -1, new TestTime(0, false, 0));
 		}
 
 		/** These settings on another data folder. */
 		public Settings withData(final Path dir) {
 			return new Settings(seconds, dir, dataset, preset, patches, seeds,
-				trainSteps, testSlices, retrain, validation, averaging, flips, elastic);
+				trainSteps, retrain, validation, averaging, elastic, testTime);
 		}
 	}
+
+	/**
+	 * The evaluation of a trained model. Each variant is scored beside the
+	 * plain one-pass prediction, with the same model and threshold: a paired
+	 * comparison.
+	 *
+	 * @param slices test slices predicted (evenly spread; 0 = all)
+	 * @param flips also evaluate with test-time flips ({@link FlipAveraged})
+	 * @param sections also evaluate with each slice averaged over this many
+	 *          neighbouring sections on each side ({@link SectionAveraging}; 0
+	 *          = not)
+	 */
+	public record TestTime(int slices, boolean flips, int sections) {}
 
 	private final Settings settings;
 	private final PrintStream out;
@@ -356,9 +368,10 @@ public final class ModelBench {
 						.averaging()), progress);
 				final double trainSec = (System.nanoTime() - t0) / 1e9;
 				final long t1 = System.nanoTime();
+				final TestTime tt = settings.testTime();
+				final float[] thresholds = { m.threshold(), 0.5f };
 				final Evaluation.Scores[] s = Evaluation.evaluate(m, d.test(), d
-					.testLabels(), d.foreground(), settings.testSlices(), new float[] { m
-						.threshold(), 0.5f }, progress);
+					.testLabels(), d.foreground(), tt.slices(), thresholds, progress);
 				final double predSec = (System.nanoTime() - t1) / 1e9;
 				fg.add(s[0].iou());
 				out.printf(Locale.ROOT,
@@ -367,17 +380,14 @@ public final class ModelBench {
 					masks.size(), fit.trainPatches(), fit.heldOutPatches(), fit.steps(),
 					Math.max(1, settings.averaging()), trainSec, fit.loss(), fit.threshold(), s[0].iou(), s[0].meanIou(), s[0]
 						.dice(), s[1].iou(), s[1].meanIou(), Evaluation.slices(d.test()
-							.depth(), settings.testSlices()).length, predSec);
-				if (settings.flips()) {
-					final long t2 = System.nanoTime();
-					final Evaluation.Scores[] f = Evaluation.evaluate(new FlipAveraged(m),
-						d.test(), d.testLabels(), d.foreground(), settings.testSlices(),
-						new float[] { m.threshold(), 0.5f }, progress);
-					out.printf(Locale.ROOT,
-						"  with test-time flips (same model, threshold %.2f): foreground IoU %.3f (%+.3f), mean IoU %.3f, Dice %.3f | at 0.5: foreground IoU %.3f | %.0f s%n",
-						m.threshold(), f[0].iou(), f[0].iou() - s[0].iou(), f[0].meanIou(),
-						f[0].dice(), f[1].iou(), (System.nanoTime() - t2) / 1e9);
-				}
+							.depth(), tt.slices()).length, predSec);
+				if (tt.flips()) variant(d, new FlipAveraged(m), 0, thresholds, s[0],
+					"with test-time flips", progress);
+				if (tt.sections() > 0) variant(d, m, tt.sections(), thresholds, s[0],
+					"averaged over +-" + tt.sections() + " sections", progress);
+				if (tt.flips() && tt.sections() > 0) variant(d, new FlipAveraged(m), tt
+					.sections(), thresholds, s[0], "with flips and averaged over +-" + tt
+						.sections() + " sections", progress);
 			}
 		}
 		if (fg.size() > 1) out.printf(Locale.ROOT,
@@ -385,6 +395,21 @@ public final class ModelBench {
 			fg.stream().mapToDouble(Double::doubleValue).min().orElse(0), fg.stream()
 				.mapToDouble(Double::doubleValue).average().orElse(0), fg.stream()
 					.mapToDouble(Double::doubleValue).max().orElse(0));
+	}
+
+	/** Scores one test-time variant and prints it beside the one-pass figure. */
+	private void variant(final Data d, final PixelPredictor predictor,
+		final int sections, final float[] thresholds,
+		final Evaluation.Scores onePass, final String what, final Progress progress)
+	{
+		final long t0 = System.nanoTime();
+		final Evaluation.Scores[] f = Evaluation.evaluate(predictor, d.test(), d
+			.testLabels(), d.foreground(), settings.testTime().slices(), thresholds,
+			sections, progress);
+		out.printf(Locale.ROOT,
+			"  %s (same model, threshold %.2f): foreground IoU %.3f (%+.3f), mean IoU %.3f, Dice %.3f | at 0.5: foreground IoU %.3f | %.0f s%n",
+			what, thresholds[0], f[0].iou(), f[0].iou() - onePass.iou(), f[0]
+				.meanIou(), f[0].dice(), f[1].iou(), (System.nanoTime() - t0) / 1e9);
 	}
 
 	/**

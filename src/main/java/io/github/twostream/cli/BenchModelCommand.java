@@ -67,6 +67,12 @@ public class BenchModelCommand implements Callable<Integer> {
 			"averaged; same model and threshold).")
 	boolean flips;
 
+	@Option(names = "--sections", defaultValue = "0", paramLabel = "N",
+		description = "Also evaluate with each slice's probabilities averaged " +
+			"over N neighbouring sections on each side (weights N+1-|dz|; same " +
+			"model and threshold; default ${DEFAULT-VALUE} = not).")
+	int sections;
+
 	@Option(names = "--elastic", defaultValue = "-1", paramLabel = "PIXELS",
 		description = "Elastic deformation of the training windows: standard " +
 			"deviation in pixels of the control-point displacements (0 = none; " +
@@ -80,8 +86,9 @@ public class BenchModelCommand implements Callable<Integer> {
 		ModelPreset.named(preset, 64);
 		new ModelBench(new ModelBench.Settings(seconds, lucchi != null ? lucchi
 			: isbi, isbi != null ? ModelBench.Dataset.ISBI : ModelBench.Dataset.LUCCHI,
-			preset, patches, seeds, trainSteps, testSlices, retrain, validation,
-			average, flips, elastic), System.out).run(
+			preset, patches, seeds, trainSteps, retrain, validation, average,
+			elastic, new ModelBench.TestTime(testSlices, flips, sections)), System.out)
+				.run(
 				new ConsoleProgress());
 		return 0;
 	}

@@ -1,6 +1,7 @@
 package io.github.twostream.loop;
 
 import io.github.twostream.model.PixelPredictor;
+import io.github.twostream.model.SectionAveraging;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.TiledPredictor;
 import io.github.twostream.util.Progress;
@@ -85,11 +86,24 @@ public final class Evaluation {
 		final Volume image, final LabelImage labels, final int foreground,
 		final int maxSlices, final float[] thresholds, final Progress progress)
 	{
+		return evaluate(model, image, labels, foreground, maxSlices, thresholds, 0,
+			progress);
+	}
+
+	/**
+	 * As above, each slice's probabilities averaged with those of
+	 * {@code sections} neighbouring slices on each side
+	 * ({@link SectionAveraging}; 0 = the slice alone).
+	 */
+	public static Scores[] evaluate(final PixelPredictor model,
+		final Volume image, final LabelImage labels, final int foreground,
+		final int maxSlices, final float[] thresholds, final int sections,
+		final Progress progress)
+	{
 		final int w = image.width(), h = image.height(), d = image.depth();
 		final int[] slices = slices(d, maxSlices);
-		final TiledPredictor tiles = TiledPredictor.of(model);
-		final float[] prob = new float[w * h];
-		float[] slice = null;
+		final SectionAveraging predicted = new SectionAveraging(TiledPredictor.of(
+			model), z -> image.readSlice(z, null), w, h, d, sections);
 		byte[] gt = null;
 		final int k = thresholds.length;
 		final long[] tp = new long[k], fp = new long[k], fn = new long[k], tn =
@@ -97,8 +111,7 @@ public final class Evaluation {
 		for (int i = 0; i < slices.length; i++) {
 			progress.checkCancelled();
 			final int z = slices[i];
-			slice = image.readSlice(z, slice);
-			tiles.predictSlice(slice, w, h, prob);
+			final float[] prob = predicted.slice(z);
 			gt = labels.readSlice(z, gt);
 			for (int j = 0; j < w * h; j++) {
 				final boolean t = (gt[j] & 0xff) == foreground;
