@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.loop.StreamA;
 import io.github.twostream.loop.StructureStage;
-import io.github.twostream.store.AtomicFiles;
+import io.github.twostream.util.AtomicFiles;
 import io.github.twostream.store.ModelVersion;
 import io.github.twostream.store.Project;
 import io.github.twostream.util.BadArgumentException;

@@ -15,7 +15,7 @@ import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.loop.StreamA;
 import io.github.twostream.model.PatchScores;
 import io.github.twostream.model.TaskModel;
-import io.github.twostream.store.AtomicFiles;
+import io.github.twostream.util.AtomicFiles;
 import io.github.twostream.volume.Patch;
 import io.github.twostream.util.BadArgumentException;
 import picocli.CommandLine.Command;

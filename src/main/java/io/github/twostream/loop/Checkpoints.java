@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
-import io.github.twostream.store.AtomicFiles;
+import io.github.twostream.util.AtomicFiles;
 import io.github.twostream.store.Project;
 import io.github.twostream.util.UserException;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.github.twostream.store.AtomicFiles;
+import io.github.twostream.util.AtomicFiles;
 import io.github.twostream.store.ModelKind;
 import io.github.twostream.store.ModelVersion;
 import io.github.twostream.store.Project;

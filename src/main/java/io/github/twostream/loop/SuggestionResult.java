@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import io.github.twostream.acquisition.Selection;
 import io.github.twostream.acquisition.Suggestion;
-import io.github.twostream.store.AtomicFiles;
+import io.github.twostream.util.AtomicFiles;
 import io.github.twostream.volume.Patch;
 import io.github.twostream.volume.PatchGrid;
 

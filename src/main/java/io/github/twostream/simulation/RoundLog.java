@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.github.twostream.store.AtomicFiles;
+import io.github.twostream.util.AtomicFiles;
 import io.github.twostream.util.UserException;
 
 /**

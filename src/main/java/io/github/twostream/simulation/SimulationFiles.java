@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 
-import io.github.twostream.store.AtomicFiles;
+import io.github.twostream.util.AtomicFiles;
 import io.github.twostream.util.UserException;
 
 /** File helpers of the simulator: atomic writes with user-facing errors. */

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.github.twostream.acquisition.RandomStrategy;
-import io.github.twostream.store.AtomicFiles;
+import io.github.twostream.util.AtomicFiles;
 import io.github.twostream.util.UserException;
 
 /**

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.github.twostream.util.AtomicFiles;
 import io.github.twostream.util.StaleFiles;
 import io.github.twostream.util.UserException;
 import io.github.twostream.volume.PatchGrid;

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.sqlite.SQLiteConfig;
 
+import io.github.twostream.util.AtomicFiles;
 import io.github.twostream.util.UserException;
 
 /**

@@ -9,7 +9,7 @@
  * {@link io.github.twostream.store.Embeddings} views of its database. The
  * schema is versioned ({@link io.github.twostream.store.Migrations}); files
  * beside the database are written with
- * {@link io.github.twostream.store.AtomicFiles}.
+ * {@link io.github.twostream.util.AtomicFiles}.
  * </p>
  */
 package io.github.twostream.store;

@@ -1,29 +1,21 @@
 package io.github.twostream.volume;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import javax.imageio.ImageIO;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.process.ImageProcessor;
-import io.github.twostream.util.StaleFiles;
+import io.github.twostream.util.AtomicFiles;
 import io.github.twostream.util.UserException;
 
 /**
- * Image files written atomically: into a temporary file in the target folder,
- * which then replaces the target in one rename, so a reader racing a writer
- * (or a crash) never leaves a torn image. Used for every image we write
- * ({@link Tiffs}, plots, heatmaps).
- * <p>
- * NB: not {@code store.AtomicFiles}, which sits above this package (it also
- * fsyncs, for the project's own files); these are outputs in a user's folder.
- * </p>
+ * Image files written atomically ({@link AtomicFiles}: a temporary file in
+ * the target folder, fsynced, then renamed over the target), so a reader
+ * racing a writer (or a crash) never leaves a torn image. Used for every image
+ * we write ({@link Tiffs}, plots, heatmaps).
  */
 public final class ImageFiles {
 
@@ -37,37 +29,21 @@ public final class ImageFiles {
 
 	private ImageFiles() {}
 
-	/** Atomically replaces {@code target} with what {@code saver} writes. */
+	/**
+	 * Atomically replaces {@code target} with what {@code saver} writes; a
+	 * failure is one {@link UserException} naming the file.
+	 */
 	public static void replace(final Path target, final Saver saver) {
 		final Path abs = target.toAbsolutePath();
-		final Path folder = abs.getParent();
-		Path tmp = null;
 		try {
-			Files.createDirectories(folder);
-			StaleFiles.clear(folder, "." + abs.getFileName() + ".");
-			tmp = Files.createTempFile(folder, "." + abs.getFileName() + ".",
-				".tmp");
-			if (!saver.save(tmp)) throw new IOException("the image writer failed");
-			try {
-				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE,
-					StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-			}
-			readableByAll(abs);
+			AtomicFiles.replace(abs, tmp -> {
+				if (!saver.save(tmp)) throw new IOException("the image writer failed");
+			});
 		}
 		catch (final IOException e) {
 			throw new UserException("Cannot write " + abs + " (" + e.getMessage() +
-				")", "check free disk space and that " + folder + " is writable");
-		}
-		finally {
-			if (tmp != null) try {
-				Files.deleteIfExists(tmp);
-			}
-			catch (final IOException e) {
-				// best effort
-			}
+				")", "check free disk space and that " + abs.getParent() +
+					" is writable");
 		}
 	}
 
@@ -86,16 +62,5 @@ public final class ImageFiles {
 	public static void savePng(final ImageProcessor picture, final Path png) {
 		replace(png, tmp -> ImageIO.write(picture.getBufferedImage(), "png", tmp
 			.toFile()));
-	}
-
-	/** NB: temp files are created owner-only; give the result normal rights. */
-	private static void readableByAll(final Path file) {
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
-				"rw-r--r--"));
-		}
-		catch (final UnsupportedOperationException | IOException e) {
-			// not a POSIX file system: keep what the OS gave us
-		}
 	}
 }

@@ -1,4 +1,4 @@
-package io.github.twostream.store;
+package io.github.twostream.util;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,15 +12,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.twostream.util.StaleFiles;
-
 /**
- * Crash-safe writes of files beside the database (model checkpoints, exports):
- * a reader sees the old file or the complete new one, never a torn one.
+ * Crash-safe writes of every file we write (the project's files beside its
+ * database, checkpoints, exports, images): a reader sees the old file or the
+ * complete new one, never a torn one.
  * <p>
  * Each write goes to a temporary file in the target's folder, is fsynced,
  * then renamed over the target with {@code ATOMIC_MOVE}, and the folder is
- * fsynced so the rename itself survives a power loss.
+ * fsynced so the rename itself survives a power loss. The temporary names
+ * start with a dot and end in {@code .tmp} ({@link #isTemporary}); the next
+ * writer of a folder clears stale ones ({@link StaleFiles}).
  * </p>
  */
 public final class AtomicFiles {
@@ -30,6 +31,16 @@ public final class AtomicFiles {
 	public interface StreamWriter {
 
 		void write(OutputStream out) throws IOException;
+	}
+
+	/**
+	 * Writes a file's content to the (temporary) path it is given, for
+	 * writers that want a path, such as ImageJ's {@code FileSaver} or ImageIO.
+	 */
+	@FunctionalInterface
+	public interface PathWriter {
+
+		void write(Path file) throws IOException;
 	}
 
 	/** Fills a (temporary) folder with files. */
@@ -57,6 +68,22 @@ public final class AtomicFiles {
 	public static void write(final Path target, final StreamWriter writer)
 		throws IOException
 	{
+		replace(target, tmp -> {
+			try (OutputStream out = Files.newOutputStream(tmp,
+				StandardOpenOption.WRITE))
+			{
+				writer.write(out);
+			}
+		});
+	}
+
+	/**
+	 * Atomically replaces {@code target} with the file the writer writes to
+	 * the temporary path it is given.
+	 */
+	public static void replace(final Path target, final PathWriter writer)
+		throws IOException
+	{
 		final Path dir = target.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
 		StaleFiles.clear(dir, "." + target.getFileName());
@@ -71,11 +98,7 @@ public final class AtomicFiles {
 			// not a POSIX file system
 		}
 		try {
-			try (OutputStream out = Files.newOutputStream(tmp,
-				StandardOpenOption.WRITE))
-			{
-				writer.write(out);
-			}
+			writer.write(tmp);
 			fsync(tmp, false);
 			move(tmp, target);
 		}
@@ -111,7 +134,7 @@ public final class AtomicFiles {
 	}
 
 	/** Renames {@code tmp} to {@code target} atomically and fsyncs the folder. */
-	static void move(final Path tmp, final Path target) throws IOException {
+	private static void move(final Path tmp, final Path target) throws IOException {
 		try {
 			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
 				StandardCopyOption.REPLACE_EXISTING);
@@ -124,7 +147,7 @@ public final class AtomicFiles {
 	}
 
 	/** Forces a file's (or folder's) content to disk. */
-	static void fsync(final Path p, final boolean directory) throws IOException {
+	public static void fsync(final Path p, final boolean directory) throws IOException {
 		try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
 			ch.force(true);
 		}

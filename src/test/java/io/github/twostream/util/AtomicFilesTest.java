@@ -1,4 +1,4 @@
-package io.github.twostream.store;
+package io.github.twostream.util;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +40,30 @@ class AtomicFilesTest {
 		}));
 		assertEquals("{\"v\":1}", Files.readString(f));
 		assertEquals(1, count(tmp));
+	}
+
+	@Test
+	void replaceHandsTheWriterATemporaryPathInTheTargetFolder()
+		throws IOException
+	{
+		final Path f = tmp.resolve("plot.png");
+		AtomicFiles.write(f, new byte[] { 1 });
+		final Path[] seen = new Path[1];
+		AtomicFiles.replace(f, t -> {
+			seen[0] = t;
+			assertArrayEquals(new byte[0], Files.readAllBytes(t), "a fresh file");
+			Files.write(t, new byte[] { 2, 3 });
+		});
+		assertEquals(tmp, seen[0].getParent());
+		assertTrue(AtomicFiles.isTemporary(seen[0].getFileName().toString()), seen[0]
+			.toString());
+		assertArrayEquals(new byte[] { 2, 3 }, Files.readAllBytes(f));
+		assertThrows(IOException.class, () -> AtomicFiles.replace(f, t -> {
+			Files.write(t, new byte[] { 4 });
+			throw new IOException("writer failed");
+		}));
+		assertArrayEquals(new byte[] { 2, 3 }, Files.readAllBytes(f));
+		assertEquals(1, count(tmp), "no temporary file left behind");
 	}
 
 	@Test
