@@ -50,6 +50,13 @@ public class PredictProbabilitiesCommand extends ContextCommand {
 		description = "Mean of 4 flipped predictions (macro key 'flips')")
 	private boolean flips = true;
 
+	@Parameter(label = "Average with neighbouring sections", persist = false,
+		required = false, min = "0", max = "5",
+		description = "Sections on each side whose predictions are averaged " +
+			"into each slice's, weights N+1-|dz|; 0 = each slice alone, e.g. for " +
+			"sections much thicker than a pixel (macro key 'sections')")
+	private int sections = Predictions.DEFAULT_SECTIONS;
+
 	@Parameter(required = false)
 	private StatusService status;
 
@@ -68,7 +75,7 @@ public class PredictProbabilitiesCommand extends ContextCommand {
 				.toPath() : defaultOutput(s);
 			OutputPaths.check(out, "output", s.project(), own ? image.toPath() : null);
 			Predictions.write(Predictions.predictor(m, flips), own ? v : s.volume(), out,
-				new StatusServiceProgress(status, this::isCanceled));
+				sections, new StatusServiceProgress(status, this::isCanceled));
 			written = out.toFile();
 		}
 		if (IJ1SuggestionView.canShowWindows()) {

@@ -114,6 +114,25 @@ class StreamCommandsTest {
 			diff += Math.abs(px[i] - po[i]);
 		assertTrue(diff / px.length > 1e-5 && diff / px.length < 0.2,
 			"mean |flips - once| = " + diff / px.length);
+		// NB: section averaging is the default too; --sections 0 predicts each
+		// slice alone, and the default is the 1-2-1 mean of those
+		final Path alone = dir.resolve("alone.tif");
+		ok(Cli.run("predict", project, "--no-flips", "--sections", "0", "--out",
+			alone.toString()));
+		final ImageStack a = IJ.openImage(alone.toString()).getStack();
+		final ImageStack o = IJ.openImage(once.toString()).getStack();
+		for (final int z : new int[] { 1, 8, 16 }) {
+			final float[] mean = (float[]) o.getPixels(z), prev = (float[]) a
+				.getPixels(Math.max(1, z - 1)), mid = (float[]) a.getPixels(z),
+				next = (float[]) a.getPixels(Math.min(16, z + 1));
+			final float wPrev = z > 1 ? 1 : 0, wNext = z < 16 ? 1 : 0;
+			for (int i = 0; i < mean.length; i += 97)
+				assertEquals((wPrev * prev[i] + 2 * mid[i] + wNext * next[i]) / (2 +
+					wPrev + wNext), mean[i], 1e-5, "slice " + z + ", pixel " + i);
+		}
+		ProjectCommandsTest.expectError(Cli.run("predict", project, "--sections",
+			"-1", "--out", dir.resolve("neg.tif").toString()), 2,
+			"--sections -1 is negative");
 		// the segmentation at the version's calibrated threshold, 8-bit 0 / 255
 		final Path mask = dir.resolve("mask.tif");
 		final Cli.Run seg = ok(Cli.run("predict", project, "--mask", mask

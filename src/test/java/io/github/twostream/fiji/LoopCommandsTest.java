@@ -213,6 +213,18 @@ public class LoopCommandsTest {
 			imp);
 		assertTrue(stats.min >= 0 && stats.max <= 1 && stats.max > stats.min,
 			stats.min + " .. " + stats.max);
+		// macro key 'sections': 0 predicts every slice alone, which differs
+		// from the default's mean over neighbouring sections
+		final File alone = tmp.resolve("alone.tif").toFile();
+		run(PredictProbabilitiesCommand.class, "project", project.toFile(),
+			"output", alone, "sections", 0);
+		final float[] a = (float[]) IJ.openImage(alone.getPath()).getStack()
+			.getPixels(8), d = (float[]) imp.getStack().getPixels(8);
+		double diff = 0;
+		for (int i = 0; i < a.length; i++)
+			diff += Math.abs(a[i] - d[i]);
+		assertTrue(diff / a.length > 1e-6, "mean |alone - averaged| = " + diff /
+			a.length);
 	}
 
 	@Test
