@@ -1,0 +1,77 @@
+package io.github.twostream.loop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.IJ;
+import ij.ImageStack;
+import io.github.twostream.model.PixelPredictor;
+import io.github.twostream.model.TaskModel;
+import io.github.twostream.model.UNetConfig;
+import io.github.twostream.util.Progress;
+import io.github.twostream.volume.Volume;
+import io.github.twostream.volume.Volumes;
+
+/** Whole-volume prediction streamed into TIFFs, on the project's test data. */
+class PredictionsTest {
+
+	@TempDir
+	Path tmp;
+
+	/** Counts the slices the model is asked to predict. */
+	private static final class Counting implements PixelPredictor {
+
+		final PixelPredictor model;
+		int images;
+
+		Counting(final PixelPredictor model) {
+			this.model = model;
+		}
+
+		@Override
+		public int sizeMultiple() {
+			return model.sizeMultiple();
+		}
+
+		@Override
+		public void predict(final float[] in, final int n, final int h,
+			final int w, final float[] out)
+		{
+			images += n;
+			model.predict(in, n, h, w, out);
+		}
+	}
+
+	@Test
+	void sectionAveragingPredictsEverySliceOnce() throws IOException {
+		try (Volume v = Volumes.open("test-data/train-volume.tif");
+				TaskModel m = new TaskModel(new UNetConfig(64, 2, 4, 0.9f, 1e-3f, 4,
+					0.5f, 3L)))
+		{
+			// NB: a 256 x 256 slice is one 256 x 256 tile
+			final Counting alone = new Counting(m), averaged = new Counting(m);
+			final Path a = tmp.resolve("alone.tif"), b = tmp.resolve("averaged.tif");
+			Predictions.write(alone, v, a, 0, Progress.NONE);
+			Predictions.write(averaged, v, b, 1, Progress.NONE);
+			assertEquals(v.depth(), alone.images);
+			assertEquals(v.depth(), averaged.images, "ImageJ's writer asks for " +
+				"the slices in order, so each is predicted once");
+			final ImageStack sa = IJ.openImage(a.toString()).getStack();
+			final ImageStack sb = IJ.openImage(b.toString()).getStack();
+			final int z = 5;
+			final float[] prev = (float[]) sa.getPixels(z - 1), mid = (float[]) sa
+				.getPixels(z), next = (float[]) sa.getPixels(z + 1), mean =
+					(float[]) sb.getPixels(z);
+			final float[] expected = new float[mid.length];
+			for (int i = 0; i < mid.length; i++)
+				expected[i] = (prev[i] + 2 * mid[i] + next[i]) / 4;
+			assertArrayEquals(expected, mean, 1e-6f);
+		}
+	}
+}
