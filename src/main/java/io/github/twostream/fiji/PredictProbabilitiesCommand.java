@@ -29,6 +29,8 @@ import io.github.twostream.volume.Volumes;
 	description = "Predicts foreground probabilities with the latest task model")
 public class PredictProbabilitiesCommand extends ContextCommand {
 
+	private static final String AUTO = "auto";
+
 	/** Folder of the default outputs, inside the project. */
 	public static final String PREDICTIONS = "predictions";
 
@@ -51,11 +53,12 @@ public class PredictProbabilitiesCommand extends ContextCommand {
 	private boolean flips = true;
 
 	@Parameter(label = "Average with neighbouring sections", persist = false,
-		required = false, min = "0", max = "5",
+		required = false, choices = { AUTO, "0", "1", "2" },
 		description = "Sections on each side whose predictions are averaged " +
-			"into each slice's, weights N+1-|dz|; 0 = each slice alone, e.g. for " +
-			"sections much thicker than a pixel (macro key 'sections')")
-	private int sections = Predictions.DEFAULT_SECTIONS;
+			"into each slice's, weights N+1-|dz|; 0 = each slice alone; auto = 1 " +
+			"if the image's calibration says its sections are at most 2 pixels " +
+			"thick, else 0 (macro key 'sections')")
+	private String sections = AUTO;
 
 	@Parameter(required = false)
 	private StatusService status;
@@ -74,8 +77,11 @@ public class PredictProbabilitiesCommand extends ContextCommand {
 			final Path out = output != null && !output.getPath().isEmpty() ? output
 				.toPath() : defaultOutput(s);
 			OutputPaths.check(out, "output", s.project(), own ? image.toPath() : null);
-			Predictions.write(Predictions.predictor(m, flips), own ? v : s.volume(), out,
-				sections, new StatusServiceProgress(status, this::isCanceled));
+			final Volume target = own ? v : s.volume();
+			final int radius = AUTO.equals(sections) ? Predictions.defaultSections(
+				target).radius() : Integer.parseInt(sections);
+			Predictions.write(Predictions.predictor(m, flips), target, out, radius,
+				new StatusServiceProgress(status, this::isCanceled));
 			written = out.toFile();
 		}
 		if (IJ1SuggestionView.canShowWindows()) {

@@ -20,21 +20,42 @@ import io.github.twostream.volume.Volume;
  * calibrated threshold (8-bit, 255 = foreground), by any
  * {@link PixelPredictor}, each slice optionally averaged with its neighbouring
  * sections ({@link SectionAveraging}). {@link #predictor} adds test-time flips
- * ({@link FlipAveraged}). {@code predict} and Fiji's Predict use both by
- * default ({@link #DEFAULT_SECTIONS}), each chosen on the Lucchi++ validation
- * split (200 patches, 2 seeds; docs/notes/streama.md sections 8 and 11):
- * flips +0.018 / +0.019 foreground IoU for 4x the prediction time, then
- * section averaging +0.022 / +0.020 on top of them for no extra forward pass
- * (slices are predicted in order, each once).
+ * ({@link FlipAveraged}). {@code predict} and Fiji's Predict use flips by
+ * default, and section averaging by default on near-isotropic stacks
+ * ({@link #defaultSections}), each chosen on the Lucchi++ validation split
+ * (200 patches, 2 seeds; docs/notes/streama.md sections 8 and 11): flips
+ * +0.018 / +0.019 foreground IoU for 4x the prediction time, then section
+ * averaging +0.022 / +0.020 on top of them for no extra forward pass (slices
+ * are predicted in order, each once).
  */
 public final class Predictions {
 
 	/**
-	 * Sections averaged on each side by default. NB: chosen on a
-	 * near-isotropic stack (Lucchi++, 5 nm voxels); for sections much thicker
-	 * than a pixel, measure with {@code bench-model --sections} first.
+	 * Largest section thickness, in pixel sides, at which sections are
+	 * averaged by default. NB: averaging over one section on each side gained
+	 * +0.020 / +0.022 on Lucchi++ (5 x 5 x 5 nm) and lost 0.30 foreground IoU
+	 * on ISBI 2012's membranes (4 x 4 x 50 nm; docs/notes/streama.md section
+	 * 11): where a section is much thicker than a pixel, its neighbours show
+	 * other structures.
 	 */
-	public static final int DEFAULT_SECTIONS = 1;
+	public static final double MAX_ANISOTROPY = 2;
+
+	/** How many sections on each side are averaged, and why. */
+	public record Sections(int radius, String why) {}
+
+	/**
+	 * The default for {@code volume}: one section on each side if its
+	 * calibration says the voxels are near-isotropic (sections at most
+	 * {@link #MAX_ANISOTROPY} pixel sides thick), else none; none if the file
+	 * records no voxel size.
+	 */
+	public static Sections defaultSections(final Volume volume) {
+		return volume.voxelSize().map(v -> v.anisotropy() <= MAX_ANISOTROPY
+			? new Sections(1, "near-isotropic voxels, " + v)
+			: new Sections(0, "sections " + String.format(java.util.Locale.ROOT,
+				"%.1f", v.anisotropy()) + "x thicker than a pixel, " + v)).orElse(
+					new Sections(0, "the image records no voxel size"));
+	}
 
 	private Predictions() {}
 

@@ -106,7 +106,11 @@ class StreamCommandsTest {
 		// NB: test-time flips are the default; --no-flips predicts once, which
 		// differs (the U-Net is not flip-equivariant) but not by much
 		final Path once = dir.resolve("once.tif");
-		ok(Cli.run("predict", project, "--no-flips", "--out", once.toString()));
+		final Cli.Run onceRun = ok(Cli.run("predict", project, "--no-flips",
+			"--out", once.toString()));
+		assertTrue(onceRun.out().contains(
+			"Each slice predicted alone (the image records no voxel size)"), onceRun
+				.out());
 		final float[] po = (float[]) IJ.openImage(once.toString()).getStack()
 			.getPixels(1);
 		double diff = 0;
@@ -114,13 +118,15 @@ class StreamCommandsTest {
 			diff += Math.abs(px[i] - po[i]);
 		assertTrue(diff / px.length > 1e-5 && diff / px.length < 0.2,
 			"mean |flips - once| = " + diff / px.length);
-		// NB: section averaging is the default too; --sections 0 predicts each
-		// slice alone, and the default is the 1-2-1 mean of those
-		final Path alone = dir.resolve("alone.tif");
-		ok(Cli.run("predict", project, "--no-flips", "--sections", "0", "--out",
-			alone.toString()));
-		final ImageStack a = IJ.openImage(alone.toString()).getStack();
-		final ImageStack o = IJ.openImage(once.toString()).getStack();
+		// NB: the test data record no voxel size, so by default each slice is
+		// predicted alone; --sections 1 gives the 1-2-1 mean of those
+		final Path averaged = dir.resolve("averaged.tif");
+		final Cli.Run sec = ok(Cli.run("predict", project, "--no-flips",
+			"--sections", "1", "--out", averaged.toString()));
+		assertTrue(sec.out().contains("averaged with 1 section(s) on each side"),
+			sec.out());
+		final ImageStack a = IJ.openImage(once.toString()).getStack();
+		final ImageStack o = IJ.openImage(averaged.toString()).getStack();
 		for (final int z : new int[] { 1, 8, 16 }) {
 			final float[] mean = (float[]) o.getPixels(z), prev = (float[]) a
 				.getPixels(Math.max(1, z - 1)), mid = (float[]) a.getPixels(z),

@@ -2,6 +2,7 @@ package io.github.twostream.loop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.IJ;
+import ij.ImagePlus;
 import ij.ImageStack;
+import ij.measure.Calibration;
 import io.github.twostream.model.PixelPredictor;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.UNetConfig;
@@ -46,6 +49,39 @@ class PredictionsTest {
 			images += n;
 			model.predict(in, n, h, w, out);
 		}
+	}
+
+	/** A 3-slice stack with the given voxel size (null: uncalibrated). */
+	private Path stack(final String name, final double[] voxel) {
+		final ImagePlus imp = IJ.createImage(name, "8-bit ramp", 32, 32, 3);
+		if (voxel != null) {
+			final Calibration c = imp.getCalibration();
+			c.pixelWidth = voxel[0];
+			c.pixelHeight = voxel[1];
+			c.pixelDepth = voxel[2];
+			c.setUnit("micron");
+		}
+		final Path p = tmp.resolve(name + ".tif");
+		IJ.saveAsTiff(imp, p.toString());
+		return p;
+	}
+
+	@Test
+	void sectionsAreAveragedByDefaultOnlyOnNearIsotropicStacks()
+		throws IOException
+	{
+		final String[] names = { "lucchi", "isbi", "plain", "twice" };
+		final double[][] voxels = { { 0.005, 0.005, 0.005 }, { 0.004, 0.004,
+			0.05 }, null, { 0.004, 0.004, 0.008 } };
+		final int[] expected = { 1, 0, 0, 1 };
+		final String[] why = { "near-isotropic", "12.5x thicker than a pixel",
+			"records no voxel size", "near-isotropic" };
+		for (int i = 0; i < names.length; i++)
+			try (Volume v = Volumes.open(stack(names[i], voxels[i]).toString())) {
+				final Predictions.Sections s = Predictions.defaultSections(v);
+				assertEquals(expected[i], s.radius(), names[i] + ": " + s.why());
+				assertTrue(s.why().contains(why[i]), s.why());
+			}
 	}
 
 	@Test
