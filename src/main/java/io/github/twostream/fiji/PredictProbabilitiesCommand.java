@@ -17,6 +17,7 @@ import io.github.twostream.loop.Predictions;
 import io.github.twostream.loop.ProjectSession;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.viewer.IJ1SuggestionView;
+import io.github.twostream.util.UserException;
 import io.github.twostream.volume.Volume;
 import io.github.twostream.volume.Volumes;
 
@@ -78,9 +79,8 @@ public class PredictProbabilitiesCommand extends ContextCommand {
 				.toPath() : defaultOutput(s);
 			OutputPaths.check(out, "output", s.project(), own ? image.toPath() : null);
 			final Volume target = own ? v : s.volume();
-			final int radius = AUTO.equals(sections) ? Predictions.defaultSections(
-				target).radius() : Integer.parseInt(sections);
-			Predictions.write(Predictions.predictor(m, flips), target, out, radius,
+			Predictions.write(Predictions.predictor(m, flips), target, out, radius(
+				target),
 				new StatusServiceProgress(status, this::isCanceled));
 			written = out.toFile();
 		}
@@ -88,6 +88,21 @@ public class PredictProbabilitiesCommand extends ContextCommand {
 			final ImagePlus prob = IJ.openVirtual(written.getPath());
 			if (prob != null) prob.show();
 		}
+	}
+
+	/** The sections averaged on each side: {@code auto} or a count. */
+	private int radius(final Volume target) {
+		if (sections == null || AUTO.equals(sections.trim()))
+			return Predictions.defaultSections(target).radius();
+		try {
+			final int n = Integer.parseInt(sections.trim());
+			if (n >= 0) return n;
+		}
+		catch (final NumberFormatException e) {
+			// NB: reported below, as a negative count is
+		}
+		throw new UserException("sections '" + sections +
+			"' is neither auto nor a count", "use sections=auto, 0, 1 or 2");
 	}
 
 	private Path defaultOutput(final ProjectSession s) {

@@ -225,6 +225,12 @@ public class LoopCommandsTest {
 			diff += Math.abs(a[i] - d[i]);
 		assertTrue(diff / a.length > 1e-6, "mean |averaged - alone| = " + diff /
 			a.length);
+		final ExecutionException bad = assertThrows(ExecutionException.class,
+			() -> run(PredictProbabilitiesCommand.class, "project", project.toFile(),
+				"output", tmp.resolve("bad.tif").toFile(), "sections", "two"));
+		assertTrue(userMessage(bad).contains("sections 'two' is neither auto nor " +
+			"a count"), userMessage(bad));
+		assertFalse(Files.exists(tmp.resolve("bad.tif")));
 	}
 
 	@Test
