@@ -14,7 +14,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
-import io.github.twostream.model.PixelPredictor;
+import io.github.twostream.model.CountingPredictor;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.UNetConfig;
 import io.github.twostream.util.Progress;
@@ -26,30 +26,6 @@ class PredictionsTest {
 
 	@TempDir
 	Path tmp;
-
-	/** Counts the slices the model is asked to predict. */
-	private static final class Counting implements PixelPredictor {
-
-		final PixelPredictor model;
-		int images;
-
-		Counting(final PixelPredictor model) {
-			this.model = model;
-		}
-
-		@Override
-		public int sizeMultiple() {
-			return model.sizeMultiple();
-		}
-
-		@Override
-		public void predict(final float[] in, final int n, final int h,
-			final int w, final float[] out)
-		{
-			images += n;
-			model.predict(in, n, h, w, out);
-		}
-	}
 
 	/** A 3-slice stack with the given voxel size (null: uncalibrated). */
 	private Path stack(final String name, final double[] voxel) {
@@ -91,12 +67,13 @@ class PredictionsTest {
 					0.5f, 3L)))
 		{
 			// NB: a 256 x 256 slice is one 256 x 256 tile
-			final Counting alone = new Counting(m), averaged = new Counting(m);
+			final CountingPredictor alone = new CountingPredictor(m),
+				averaged = new CountingPredictor(m);
 			final Path a = tmp.resolve("alone.tif"), b = tmp.resolve("averaged.tif");
 			Predictions.write(alone, v, a, 0, Progress.NONE);
 			Predictions.write(averaged, v, b, 1, Progress.NONE);
-			assertEquals(v.depth(), alone.images);
-			assertEquals(v.depth(), averaged.images, "ImageJ's writer asks for " +
+			assertEquals(v.depth(), alone.images());
+			assertEquals(v.depth(), averaged.images(), "ImageJ's writer asks for " +
 				"the slices in order, so each is predicted once");
 			final ImageStack sa = IJ.openImage(a.toString()).getStack();
 			final ImageStack sb = IJ.openImage(b.toString()).getStack();

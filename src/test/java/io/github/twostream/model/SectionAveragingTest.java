@@ -24,30 +24,6 @@ class SectionAveragingTest {
 		return v;
 	}
 
-	/** Counts the images the model is asked to predict. */
-	private static final class Counting implements PixelPredictor {
-
-		final PixelPredictor model;
-		int images;
-
-		Counting(final PixelPredictor model) {
-			this.model = model;
-		}
-
-		@Override
-		public int sizeMultiple() {
-			return model.sizeMultiple();
-		}
-
-		@Override
-		public void predict(final float[] in, final int n, final int h,
-			final int w, final float[] out)
-		{
-			images += n;
-			model.predict(in, n, h, w, out);
-		}
-	}
-
 	@Test
 	void averagesNeighbouringSectionsWithTriangularWeights() {
 		try (TaskModel model = new TaskModel(TaskModelTest.tiny())) {
@@ -83,17 +59,17 @@ class SectionAveragingTest {
 	void inOrderReadingPredictsEverySectionOnce() {
 		try (TaskModel model = new TaskModel(TaskModelTest.tiny())) {
 			final float[][] v = volume();
-			final Counting counting = new Counting(model);
+			final CountingPredictor counting = new CountingPredictor(model);
 			// NB: one tile per slice (the slice is smaller than a tile)
 			final SectionAveraging on = new SectionAveraging(TiledPredictor.of(
 				counting), z -> v[z], W, H, D, 1);
 			for (int z = 0; z < D; z++)
 				on.slice(z);
-			assertEquals(D, counting.images);
-			final Counting lone = new Counting(model);
+			assertEquals(D, counting.images());
+			final CountingPredictor lone = new CountingPredictor(model);
 			new SectionAveraging(TiledPredictor.of(lone), z -> v[z], W, H, D, 1)
 				.slice(2);
-			assertEquals(3, lone.images, "a lone slice needs both neighbours");
+			assertEquals(3, lone.images(), "a lone slice needs both neighbours");
 		}
 	}
 
