@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.twostream.loop.ContextWindows;
 import io.github.twostream.loop.TaskStage;
+import io.github.twostream.model.SectionStack;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.model.TiledPredictor;
 import io.github.twostream.store.ModelKind;
@@ -62,7 +64,8 @@ final class ModelPredictions implements AutoCloseable {
 	/** Foreground probability of the patch's pixels (row-major). */
 	synchronized Optional<float[]> patch(final Patch p) {
 		return model().map(m -> {
-			final float[] image = volume.readPatch(p, null);
+			final float[] image = ContextWindows.image(volume, p, 0, m.config()
+				.inputSections());
 			final float[] prob = new float[p.w() * p.h()];
 			TiledPredictor.of(m).predictSlice(image, p.w(), p.h(), prob);
 			return prob;
@@ -75,8 +78,9 @@ final class ModelPredictions implements AutoCloseable {
 		if (m.isEmpty()) return Optional.empty();
 		return Optional.of(slices.computeIfAbsent(z, k -> {
 			final float[] prob = new float[volume.width() * volume.height()];
-			TiledPredictor.of(m.get()).predictSlice(volume.readSlice(z, null), volume
-				.width(), volume.height(), prob);
+			TiledPredictor.of(m.get()).predictSlice(SectionStack.stack(s -> volume
+				.readSlice(s, null), z, volume.depth(), m.get().config().inputSections(),
+				prob.length), volume.width(), volume.height(), prob);
 			return prob;
 		}));
 	}

@@ -67,33 +67,58 @@ public final class ModelBench {
 	 * @param patches random labelled patches per seed (0 = every pool patch,
 	 *          full supervision)
 	 * @param seeds seeds of the patch draw and the model
-	 * @param trainSteps training steps (0 = the preset's budget)
 	 * @param retrain labelled patches of a timed retrain round (0 = none; then
 	 *          the IoU check runs)
 	 * @param validation evaluate on a validation split of the training data
 	 *          instead of the test data (to choose settings without looking at
 	 *          the test set)
+	 * @param training departures from the preset's training
+	 * @param testTime how the trained model is evaluated
+	 */
+	public record Settings(double seconds, Path data, Dataset dataset,
+		String preset, int patches, List<Long> seeds, int retrain,
+		boolean validation, Training training, TestTime testTime)
+	{
+
+		public static Settings defaults() {
+			return new Settings(10, null, Dataset.LUCCHI, ModelPreset.FAST, 200, List
+				.of(1L), 0, false, Training.PRESET, new TestTime(0, false, 0));
+		}
+
+		/** These settings on another data folder. */
+		public Settings withData(final Path dir) {
+			return new Settings(seconds, dir, dataset, preset, patches, seeds, retrain,
+				validation, training, testTime);
+		}
+	}
+
+	/**
+	 * Departures from the preset's training, each measured beside it.
+	 *
+	 * @param steps training steps (0 = the preset's budget)
 	 * @param averaging weight snapshots averaged at the end of training
 	 *          ({@link TaskStage.FitOptions}; 0 = the last iterate, as
 	 *          {@code train} does)
 	 * @param elastic elastic deformation of the training windows, pixels
 	 *          ({@link Augmentation#elasticSigma()}); negative: the preset's
-	 * @param testTime how the trained model is evaluated
+	 * @param inputSections 2.5-D input, neighbouring sections on each side
+	 *          ({@link UNetConfig#inputSections()}); negative: the preset's
 	 */
-	public record Settings(double seconds, Path data, Dataset dataset,
-		String preset, int patches, List<Long> seeds, int trainSteps, int retrain,
-		boolean validation, int averaging, float elastic, TestTime testTime)
+	public record Training(int steps, int averaging, float elastic,
+		int inputSections)
 	{
 
-		public static Settings defaults() {
-			return new Settings(10, null, Dataset.LUCCHI, ModelPreset.FAST, 200, List
-				.of(1L), 0, 0, false, 0, -1, new TestTime(0, false, 0));
-		}
+		/** The preset as it is. */
+		public static final Training PRESET = new Training(0, 0, -1, -1);
 
-		/** These settings on another data folder. */
-		public Settings withData(final Path dir) {
-			return new Settings(seconds, dir, dataset, preset, patches, seeds,
-				trainSteps, retrain, validation, averaging, elastic, testTime);
+		/** {@code named} with these departures. */
+		ModelPreset applyTo(final ModelPreset named) {
+			ModelPreset p = named;
+			if (elastic >= 0) p = p.withAugmentation(p.augmentation().withElastic(
+				elastic));
+			if (inputSections >= 0) p = p.withUnet(p.unet().withInputSections(
+				inputSections));
+			return p;
 		}
 	}
 
@@ -130,10 +155,10 @@ public final class ModelBench {
 				.availableProcessors(), java.lang.management.ManagementFactory
 					.getOperatingSystemMXBean().getSystemLoadAverage());
 		final ModelPreset named = ModelPreset.named(settings.preset(), 64);
-		final ModelPreset preset = settings.elastic() < 0 ? named : named
-			.withAugmentation(named.augmentation().withElastic(settings.elastic()));
-		out.printf("preset %s: %s, augmentation %s, context margin %d, budget %s%n",
-			preset.name(), preset.unet(), preset.augmentation(), preset
+		final ModelPreset preset = settings.training().applyTo(named);
+		out.printf("preset %s: %s (input planes %d), augmentation %s, context margin %d, budget %s%n",
+			preset.name(), preset.unet(), preset.unet().channels(), preset
+				.augmentation(), preset
 				.contextMargin(), preset.budget());
 		if (settings.data() == null) {
 			try (TaskModel m = new TaskModel(preset.unet(), preset.augmentation())) {
@@ -153,10 +178,10 @@ public final class ModelBench {
 	private void throughput(final TaskModel m, final ModelPreset preset,
 		final Progress progress)
 	{
-		final int s = m.config().patchSize(), px = s * s;
+		final int s = m.config().patchSize(), px = s * s, c = m.channels();
 		final Random r = new Random(1);
-		final TrainingSet t = syntheticSet(s, r);
-		final TrainingSet windows = syntheticSet(preset.windowSize(), r);
+		final TrainingSet t = syntheticSet(s, c, r);
+		final TrainingSet windows = syntheticSet(preset.windowSize(), c, r);
 		progress.status("Benchmarking training");
 		m.trainSteps(windows, 3, Progress.NONE); // warm-up
 		long steps = 0;
@@ -172,9 +197,9 @@ public final class ModelBench {
 			steps * m.config().batchSize() / trainSec, steps / trainSec, m.config()
 				.batchSize(), preset.windowSize(), preset.windowSize(), steps, trainSec);
 		final int sw = 1024, sh = 768;
-		final float[] slice = new float[sw * sh], prob = new float[sw * sh];
+		final float[] slice = new float[c * sw * sh], prob = new float[sw * sh];
 		for (int i = 0; i < slice.length; i++)
-			slice[i] = t.image(i % t.count())[i % px];
+			slice[i] = t.image(i % t.count())[i % (c * px)];
 		final TiledPredictor tiles = TiledPredictor.of(m);
 		final double perSlice = timePerCall(() -> tiles.predictSlice(slice, sw, sh,
 			prob), progress, 2);
@@ -185,10 +210,25 @@ public final class ModelBench {
 
 		progress.status("Benchmarking inference");
 		final int n = 64;
-		final float[] batch = new float[n * px];
+		final float[] batch = new float[n * c * px];
 		for (int i = 0; i < batch.length; i++)
-			batch[i] = t.image((i / px) % t.count())[i % px];
+			batch[i] = t.image((i / (c * px)) % t.count())[i % (c * px)];
 		m.predict(batch, n, prob); // warm-up (prob is larger than n * px)
+		if (c == 1) glue(m, batch, n, prob, progress);
+		else out.printf(
+			"inference: %.1f patches/s (batch %d of %dx%d x %d sections, TaskModel.predict, no context)%n",
+			n / timePerCall(() -> m.predict(batch, n, prob), progress, 1), n, s, s,
+			c);
+		final double score = timePerCall(() -> m.score(batch, n, 8), progress, 3);
+		out.printf("scoring:   %.1f patches/s (entropy, margin, embedding + BALD T=8)%n",
+			n / score);
+	}
+
+	/** Throughput of {@code TaskModel.predict} and its Java glue over a bare run. */
+	private void glue(final TaskModel m, final float[] batch, final int n,
+		final float[] prob, final Progress progress)
+	{
+		final int s = m.config().patchSize(), px = s * s;
 		// NB: interleaved rounds, best of each, so load from other processes
 		// hits both paths alike.
 		double ours = Double.MAX_VALUE, bare = Double.MAX_VALUE;
@@ -219,9 +259,6 @@ public final class ModelBench {
 		out.printf(
 			"glue:      TaskModel.predict %.2f ms vs bare session run %.2f ms per batch (best of 5 interleaved rounds): %+.1f %%%n",
 			ours * 1e3, bare * 1e3, 100 * (ours - bare) / bare);
-		final double score = timePerCall(() -> m.score(batch, n, 8), progress, 3);
-		out.printf("scoring:   %.1f patches/s (entropy, margin, embedding + BALD T=8)%n",
-			n / score);
 	}
 
 	/**
@@ -243,15 +280,17 @@ public final class ModelBench {
 		return (System.nanoTime() - t0) / 1e9 / calls;
 	}
 
-	private static TrainingSet syntheticSet(final int s, final Random r) {
-		final TrainingSet t = new TrainingSet(s);
+	private static TrainingSet syntheticSet(final int s, final int c,
+		final Random r)
+	{
+		final TrainingSet t = new TrainingSet(s, c);
 		for (int i = 0; i < 32; i++) {
-			final float[] img = new float[s * s];
+			final float[] img = new float[c * s * s];
 			final byte[] mask = new byte[s * s];
 			for (int j = 0; j < img.length; j++) {
-				mask[j] = (byte) (r.nextFloat() < 0.07f ? 1 : 0);
-				img[j] = (float) (mask[j] == 1 ? 0.3 : 0.7) + 0.1f * (float) r
-					.nextGaussian();
+				if (j < mask.length) mask[j] = (byte) (r.nextFloat() < 0.07f ? 1 : 0);
+				img[j] = (float) (mask[j % mask.length] == 1 ? 0.3 : 0.7) + 0.1f *
+					(float) r.nextGaussian();
 			}
 			t.add(img, mask);
 		}
@@ -364,7 +403,7 @@ public final class ModelBench {
 			final ModelPreset p = preset.withSeed(seed);
 			try (TaskModel m = new TaskModel(p.unet(), p.augmentation())) {
 				final TaskStage.Fit fit = TaskStage.fit(m, p, d.train(), grid, masks,
-					new TaskStage.FitOptions(settings.trainSteps(), false, settings
+					new TaskStage.FitOptions(settings.training().steps(), false, settings.training()
 						.averaging()), progress);
 				final double trainSec = (System.nanoTime() - t0) / 1e9;
 				final long t1 = System.nanoTime();
@@ -378,7 +417,7 @@ public final class ModelBench {
 					"%s %s seed %d: %d patches (%d trained, %d held out), %d steps (mean of %d snapshots) in %.0f s, loss %.4f, threshold %.2f | test foreground IoU %.3f, mean IoU %.3f, Dice %.3f | at 0.5: foreground IoU %.3f, mean IoU %.3f | %d test slices in %.0f s%n",
 					settings.dataset().name().toLowerCase(Locale.ROOT), p.name(), seed,
 					masks.size(), fit.trainPatches(), fit.heldOutPatches(), fit.steps(),
-					Math.max(1, settings.averaging()), trainSec, fit.loss(), fit.threshold(), s[0].iou(), s[0].meanIou(), s[0]
+					Math.max(1, settings.training().averaging()), trainSec, fit.loss(), fit.threshold(), s[0].iou(), s[0].meanIou(), s[0]
 						.dice(), s[1].iou(), s[1].meanIou(), Evaluation.slices(d.test()
 							.depth(), tt.slices()).length, predSec);
 				if (tt.flips()) variant(d, new FlipAveraged(m), 0, thresholds, s[0],
@@ -432,7 +471,7 @@ public final class ModelBench {
 			// NB: --train-steps shortens the untimed first model only; the timed
 			// round always runs the preset's fine-tuning budget, as the loop does
 			final TaskStage.Fit first = TaskStage.fit(m, p, d.train(), grid, before,
-				settings.trainSteps(), false, progress);
+				settings.training().steps(), false, progress);
 			final double freshSec = (System.nanoTime() - t0) / 1e9;
 			final long t1 = System.nanoTime();
 			final TaskStage.Fit round = TaskStage.fit(m, p, d.train(), grid, all, 0,

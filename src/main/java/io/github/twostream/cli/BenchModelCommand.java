@@ -79,6 +79,12 @@ public class BenchModelCommand implements Callable<Integer> {
 			"default: the preset's).")
 	float elastic;
 
+	@Option(names = "--input-sections", defaultValue = "-1", paramLabel = "N",
+		description = "2.5-D input: the network sees each slice with N " +
+			"neighbouring sections on each side as 2N+1 channels (0 = 2-D; " +
+			"default: the preset's).")
+	int inputSections;
+
 	@Override
 	public Integer call() {
 		if (lucchi != null && isbi != null) throw new UserException(
@@ -86,8 +92,9 @@ public class BenchModelCommand implements Callable<Integer> {
 		ModelPreset.named(preset, 64);
 		new ModelBench(new ModelBench.Settings(seconds, lucchi != null ? lucchi
 			: isbi, isbi != null ? ModelBench.Dataset.ISBI : ModelBench.Dataset.LUCCHI,
-			preset, patches, seeds, trainSteps, retrain, validation, average,
-			elastic, new ModelBench.TestTime(testSlices, flips, sections)), System.out)
+			preset, patches, seeds, retrain, validation, new ModelBench.Training(
+				trainSteps, average, elastic, inputSections), new ModelBench.TestTime(
+					testSlices, flips, sections)), System.out)
 				.run(
 				new ConsoleProgress());
 		return 0;

@@ -3,6 +3,7 @@ package io.github.twostream.loop;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.github.twostream.model.SectionStack;
 import io.github.twostream.model.TiledPredictor;
 import io.github.twostream.model.TrainingSet;
 import io.github.twostream.volume.Patch;
@@ -14,7 +15,8 @@ import io.github.twostream.volume.Volume;
  * image around it. The margin's pixels are {@link TrainingSet#IGNORE}d by the
  * loss, so the network learns to use context it will also have when slices
  * are predicted in large tiles, while only labelled pixels teach it. Beyond
- * the volume border the image is mirrored (as in tiled prediction).
+ * the volume border the image is mirrored (as in tiled prediction). For a
+ * 2.5-D model each window is the {@link SectionStack} of the patch's section.
  */
 public final class ContextWindows {
 
@@ -22,19 +24,34 @@ public final class ContextWindows {
 
 	/**
 	 * The training set of {@code masks} (pool id -> patch mask) in windows of
-	 * {@code patch + 2 margin} pixels, in the map's order.
+	 * {@code patch + 2 margin} pixels, in the map's order, each with
+	 * {@code sections} neighbouring sections on each side (0 = 2-D).
 	 */
 	public static TrainingSet trainingSet(final Volume volume,
-		final PatchGrid grid, final Map<Integer, byte[]> masks, final int margin)
+		final PatchGrid grid, final Map<Integer, byte[]> masks, final int margin,
+		final int sections)
 	{
 		final int s = grid.patchSize(), w = s + 2 * margin;
-		final TrainingSet set = new TrainingSet(w);
+		final TrainingSet set = new TrainingSet(w, 2 * sections + 1);
 		for (final Map.Entry<Integer, byte[]> e : masks.entrySet()) {
 			final Patch p = grid.get(e.getKey());
-			set.add(image(volume, p, margin), mask(e.getValue(), p.h(), p.w(),
-				margin));
+			set.add(image(volume, p, margin, sections), mask(e.getValue(), p.h(), p
+				.w(), margin));
 		}
 		return set;
+	}
+
+	/**
+	 * {@link #image(Volume, Patch, int)} of the patch's section and its
+	 * {@code sections} neighbours on each side, as planes ({@link
+	 * SectionStack}).
+	 */
+	public static float[] image(final Volume volume, final Patch p,
+		final int margin, final int sections)
+	{
+		return SectionStack.stack(z -> image(volume, new Patch(p.id(), z, p.y(), p
+			.x(), p.h(), p.w()), margin), p.z(), volume.depth(), sections, (p.w() + 2 *
+				margin) * (p.h() + 2 * margin));
 	}
 
 	/** The normalised pixels of {@code p} grown by {@code margin} on every side. */

@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonParseException;
 
 import io.github.twostream.model.ModelExport;
+import io.github.twostream.model.SectionStack;
 import io.github.twostream.model.TaskModel;
 import io.github.twostream.store.ModelKind;
 import io.github.twostream.store.ModelVersion;
@@ -50,8 +51,11 @@ public final class ModelExports {
 			final int h = Math.min(TEST_SIDE, vol.height() / m * m);
 			if (w < m || h < m) throw new UserException("the image is smaller than " +
 				m + " pixels", "export from a project with a larger image");
-			final float[] raw = rawCrop(vol, vol.depth() / 2, (vol.height() - h) / 2,
-				(vol.width() - w) / 2, h, w);
+			final int z = vol.depth() / 2, y0 = (vol.height() - h) / 2, x0 = (vol
+				.width() - w) / 2;
+			// NB: a 2.5-D model's test input is the section stack of the crop
+			final float[] raw = SectionStack.stack(s -> rawCrop(vol, s, y0, x0, h, w),
+				z, vol.depth(), model.config().inputSections(), h * w);
 			final Normalization n = vol.normalization();
 			ModelExport.write(model, new ModelExport.Description("twostream-task-" + v
 				.id(), preset(v.metrics()), model.threshold(), n.low(), n.high(), 1.0,

@@ -25,7 +25,10 @@ public final class StreamA {
 	public static PatchScores scorePool(final TaskModel model,
 		final PatchSource pool, final int passes, final Progress progress)
 	{
-		final int n = pool.count(), size = pool.patchSize() * pool.patchSize();
+		// NB: a 2.5-D model scores each patch with its neighbouring sections
+		final PatchSource input = pool.withSections(model.config().inputSections());
+		final int n = pool.count(), size = model.channels() * pool.patchSize() *
+			pool.patchSize();
 		final float[] entropy = new float[n], margin = new float[n];
 		// NB: without MC passes there is no BALD; null tells the acquisition so.
 		final float[] bald = passes > 0 ? new float[n] : null;
@@ -37,7 +40,7 @@ public final class StreamA {
 			progress.checkCancelled();
 			final int m = Math.min(BATCH, n - start);
 			for (int i = 0; i < m; i++) {
-				pool.read(start + i, one);
+				input.read(start + i, one);
 				System.arraycopy(one, 0, batch, i * size, size);
 			}
 			final PatchScores s = model.score(batch, m, passes);

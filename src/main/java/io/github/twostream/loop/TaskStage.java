@@ -175,9 +175,10 @@ public final class TaskStage {
 			new LinkedHashMap<>();
 		for (int i = 0; i < ids.size(); i++)
 			(i < held ? test : train).put(ids.get(i), masks.get(ids.get(i)));
-		final int margin = preset.contextMargin();
+		final int margin = preset.contextMargin(), sections = model.config()
+			.inputSections();
 		final TrainingSet data = ContextWindows.trainingSet(volume, grid, train,
-			margin);
+			margin, sections);
 		final int n = options.steps() > 0 ? options.steps() : preset.budget().steps(
 			data.count(), options.fineTune());
 		final int a = options.averaging();
@@ -193,7 +194,7 @@ public final class TaskStage {
 		if (!test.isEmpty()) {
 			final Calibration cal = new Calibration();
 			final TrainingSet windows = ContextWindows.trainingSet(volume, grid, test,
-				margin);
+				margin, sections);
 			final int w = windows.size();
 			final float[] prob = new float[w * w];
 			for (int i = 0; i < windows.count(); i++) {

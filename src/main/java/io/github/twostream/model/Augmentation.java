@@ -66,12 +66,27 @@ public record Augmentation(boolean symmetries, float gainJitter,
 		final Random rnd, final float[] imageOut, final byte[] maskOut,
 		final int offset)
 	{
+		apply(image, mask, size, 1, rnd, imageOut, maskOut, offset, offset);
+	}
+
+	/**
+	 * {@link #apply(float[], byte[], int, Random, float[], byte[], int)} for an
+	 * image of {@code channels} planes (2.5-D input): every plane gets the same
+	 * geometry, gain and offset, the noise is drawn per value; the planes go
+	 * to {@code imageOut} from {@code imageOffset}, the mask to
+	 * {@code maskOut} at {@code maskOffset}. With one channel the random
+	 * numbers drawn are those of the single-plane call.
+	 */
+	public void apply(final float[] image, final byte[] mask, final int size,
+		final int channels, final Random rnd, final float[] imageOut,
+		final byte[] maskOut, final int imageOffset, final int maskOffset)
+	{
 		final int sym = symmetries ? rnd.nextInt(8) : 0;
 		final float gain = 1 + gainJitter * (2 * rnd.nextFloat() - 1);
 		final float off = offsetJitter * (2 * rnd.nextFloat() - 1);
 		final float sigma = noiseSigma * rnd.nextFloat();
 		final float[][] field = elasticSigma > 0 ? displacements(size, rnd) : null;
-		final int last = size - 1;
+		final int last = size - 1, px = size * size;
 		for (int y = 0; y < size; y++) {
 			for (int x = 0; x < size; x++) {
 				// NB: source pixel of output (x, y) under symmetry sym:
@@ -80,24 +95,25 @@ public record Augmentation(boolean symmetries, float gainJitter,
 				int sy = (sym & 4) != 0 ? x : y;
 				if ((sym & 1) != 0) sx = last - sx;
 				if ((sym & 2) != 0) sy = last - sy;
-				final int dst = offset + y * size + x;
-				float v;
-				if (field == null) {
-					v = image[sy * size + sx];
-					maskOut[dst] = mask[sy * size + sx];
-				}
+				final int dst = y * size + x;
+				float fx = sx, fy = sy;
+				if (field == null) maskOut[maskOffset + dst] = mask[sy * size + sx];
 				else {
 					// NB: the mask takes the nearest source pixel, so labels (IGNORE
 					// included) stay labels.
 					final int i = sy * size + sx;
-					final float fx = clamp(sx + field[0][i], last), fy = clamp(sy +
-						field[1][i], last);
-					v = bilinear(image, size, fx, fy);
-					maskOut[dst] = mask[Math.round(fy) * size + Math.round(fx)];
+					fx = clamp(sx + field[0][i], last);
+					fy = clamp(sy + field[1][i], last);
+					maskOut[maskOffset + dst] = mask[Math.round(fy) * size + Math.round(
+						fx)];
 				}
-				v = v * gain + off;
-				if (sigma > 0) v += (float) (sigma * rnd.nextGaussian());
-				imageOut[dst] = v;
+				for (int c = 0; c < channels; c++) {
+					float v = field == null ? image[c * px + sy * size + sx] : bilinear(
+						image, c * px, size, fx, fy);
+					v = v * gain + off;
+					if (sigma > 0) v += (float) (sigma * rnd.nextGaussian());
+					imageOut[imageOffset + c * px + dst] = v;
+				}
 			}
 		}
 	}
@@ -145,13 +161,13 @@ public record Augmentation(boolean symmetries, float gainJitter,
 		return v < 0 ? 0 : v > last ? last : v;
 	}
 
-	private static float bilinear(final float[] image, final int size,
-		final float x, final float y)
+	private static float bilinear(final float[] image, final int plane,
+		final int size, final float x, final float y)
 	{
 		final int x0 = Math.min(size - 2, (int) x), y0 = Math.min(size - 2,
 			(int) y);
 		final float tx = x - x0, ty = y - y0;
-		final int i = y0 * size + x0;
+		final int i = plane + y0 * size + x0;
 		return (1 - ty) * ((1 - tx) * image[i] + tx * image[i + 1]) + ty * ((1 -
 			tx) * image[i + size] + tx * image[i + size + 1]);
 	}

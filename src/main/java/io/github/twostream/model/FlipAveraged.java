@@ -26,20 +26,26 @@ public final class FlipAveraged implements PixelPredictor {
 	}
 
 	@Override
+	public int channels() {
+		return model.channels();
+	}
+
+	@Override
 	public void predict(final float[] images, final int n, final int h,
 		final int w, final float[] probOut)
 	{
-		final int px = h * w;
-		final float[] flipped = new float[n * px], prob = new float[n * px],
-			sum = new float[n * px];
+		final int px = h * w, planes = n * model.channels();
+		final float[] flipped = new float[planes * px], prob = new float[n * px],
+			back = new float[n * px], sum = new float[n * px];
 		for (int f = 0; f < FLIPS; f++) {
 			final boolean fx = (f & 1) != 0, fy = (f & 2) != 0;
-			flip(images, n, h, w, fx, fy, flipped);
+			// NB: every plane of every image is flipped alike
+			flip(images, planes, h, w, fx, fy, flipped);
 			model.predict(flipped, n, h, w, prob);
 			// NB: a flip is its own inverse
-			flip(prob, n, h, w, fx, fy, flipped);
+			flip(prob, n, h, w, fx, fy, back);
 			for (int i = 0; i < n * px; i++)
-				sum[i] += flipped[i];
+				sum[i] += back[i];
 		}
 		for (int i = 0; i < n * px; i++)
 			probOut[i] = sum[i] / FLIPS;

@@ -28,10 +28,13 @@ import io.github.twostream.util.UserException;
  * the calibrated threshold and the preset under {@code config.twostream},
  * test tensors and weights with SHA-256;</li>
  * <li>{@value #SAVED_MODEL}/: the TF SavedModel (tag "serve", signature
- * "serving_default": "image" {@code [N, H, W, 1]} float32 -> "probability"),
+ * "serving_default": "image" {@code [N, H, W, C]} float32 -> "probability";
+ * C = 1, or the section stack of a 2.5-D model, channel i = section
+ * {@code z - N + i}),
  * also zipped as {@value #WEIGHTS_ZIP} (the file rdf.yaml names);</li>
  * <li>{@value #TEST_INPUT} / {@value #TEST_OUTPUT}: a raw test crop
- * {@code [1, H, W, 1]} and the model's output for it (.npy, float32).</li>
+ * {@code [1, H, W, C]} and the model's output {@code [1, H, W, 1]} for it
+ * (.npy, float32).</li>
  * </ul>
  */
 public final class ModelExport {
@@ -64,7 +67,8 @@ public final class ModelExport {
 	/**
 	 * Writes the package into {@code out} (must not exist or be empty).
 	 * {@code rawTest} is a raw {@code h x w} crop (sides multiples of the
-	 * model's size multiple).
+	 * model's size multiple), {@link TaskModel#channels()} planes of it
+	 * ({@link SectionStack}).
 	 */
 	public static void write(final TaskModel model, final Description d,
 		final float[] rawTest, final int h, final int w, final Path out)
@@ -85,9 +89,13 @@ public final class ModelExport {
 			final float[] in = new float[rawTest.length];
 			for (int i = 0; i < in.length; i++)
 				in[i] = rawTest[i] * gain + offset;
-			final float[] prob = new float[in.length];
+			final float[] prob = new float[h * w];
 			model.predict(in, 1, h, w, prob);
-			writeNpy(out.resolve(TEST_INPUT), rawTest, 1, h, w, 1);
+			final int c = model.channels();
+			final float[] nhwc = new float[rawTest.length];
+			io.github.twostream.model.tf.Tensors.channelsLast(rawTest, 0, 1, c, h * w,
+				nhwc);
+			writeNpy(out.resolve(TEST_INPUT), nhwc, 1, h, w, c);
 			writeNpy(out.resolve(TEST_OUTPUT), prob, 1, h, w, 1);
 			Files.writeString(out.resolve("README.md"), readme(model, d),
 				StandardCharsets.UTF_8);
@@ -121,7 +129,7 @@ public final class ModelExport {
 			"tags: [electron-microscopy, segmentation, unet, 2d, tensorflow, active-learning]",
 			"inputs:", //
 			"  - id: image", //
-			"    description: raw EM intensities (one channel)", //
+			"    description: %s", //
 			"    axes:", //
 			"      - type: batch", //
 			"      - type: space", //
@@ -131,7 +139,7 @@ public final class ModelExport {
 			"        id: x", //
 			"        size: {min: %d, step: %d}", //
 			"      - type: channel", //
-			"        channel_names: [raw]", //
+			"        channel_names: [%s]", //
 			"    test_tensor: {source: %s, sha256: %s}", //
 			"    data: {type: float32}", //
 			"    preprocessing:", //
@@ -165,26 +173,46 @@ public final class ModelExport {
 			"    source: '%s'", //
 			"    saved_model_folder: %s", //
 			"    signature: serving_default", //
-			"    architecture: {type: unet, depth: %d, base_filters: %d, norm_groups: %d, parameters: %d}",
-			"    steps_trained: %d", ""), d.name(), m, m, m, m, TEST_INPUT, sha256(out
+			"    architecture: {type: unet, depth: %d, base_filters: %d, norm_groups: %d, input_sections: %d, parameters: %d}",
+			"    steps_trained: %d", ""), d.name(), inputDescription(c), m, m, m, m,
+			channelNames(c), TEST_INPUT, sha256(out
 				.resolve(TEST_INPUT)), d.lowPercentile(), d.highPercentile(), d
 					.lowPercentile(), gain, offset, TEST_OUTPUT, sha256(out.resolve(
 						TEST_OUTPUT)), WEIGHTS_ZIP, sha256(out.resolve(WEIGHTS_ZIP)),
 			io.github.twostream.model.tf.TfRuntime.get().version(), d.threshold(), d
 				.preset(), d.source().replace("'", "''"), SAVED_MODEL, c.depth(), c
-					.baseFilters(), c.normGroups(), model.parameterCount(), model
-						.stepsTrained());
+					.baseFilters(), c.normGroups(), c.inputSections(), model.parameterCount(),
+			model.stepsTrained());
+	}
+
+	private static String inputDescription(final UNetConfig c) {
+		final int n = c.inputSections();
+		return n == 0 ? "raw EM intensities (one channel)" : String.format(
+			Locale.ROOT,
+			"raw EM intensities of a section and its %d neighbouring section(s) on each side (channel i is section z - %d + i; mirrored beyond the stack's ends)",
+			n, n);
+	}
+
+	private static String channelNames(final UNetConfig c) {
+		final int n = c.inputSections();
+		if (n == 0) return "raw";
+		final StringBuilder b = new StringBuilder();
+		for (int i = -n; i <= n; i++)
+			b.append(b.length() > 0 ? ", " : "").append(i == 0 ? "raw" : "raw_z" + (i <
+				0 ? "minus" : "plus") + Math.abs(i));
+		return b.toString();
 	}
 
 	private static String readme(final TaskModel model, final Description d) {
 		return String.format(Locale.ROOT, String.join("\n", "# %s", "",
 			"U-Net (TensorFlow SavedModel) exported by Two-Stream Active Learning from %s (preset %s).",
-			"", "- Input `image`: float32 `[batch, y, x, 1]`, sides multiples of %d, " +
+			"", "- Input `image`: float32 `[batch, y, x, %d]`, sides multiples of %d, " +
 				"normalised as `v * %.6g + %.6g` (rdf.yaml `scale_linear`).",
 			"- Output `probability`: float32 `[batch, y, x, 1]`, foreground probability; " +
 				"foreground where `>= %.3f` (calibrated on held-out labelled patches).",
 			"- Predict large images in overlapping tiles (the plugin uses 256 x 256 tiles with 64 pixels overlap, blended).",
-			""), d.name(), d.source(), d.preset(), model.config().sizeMultiple(),
+			""), d.name(), d.source(), d.preset(), model.channels(), model.config()
+				.sizeMultiple(),
 			(float) (1 / (d.high() - d.low())), (float) (-d.low() / (d.high() - d
 				.low())), d.threshold());
 	}

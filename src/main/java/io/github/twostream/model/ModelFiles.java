@@ -164,7 +164,8 @@ final class ModelFiles {
 
 	/**
 	 * Exports a SavedModel (tag "serve", signature "serving_default": input
-	 * "image" [N, H, W, 1] float, output "probability" [N, H, W, 1]) plus
+	 * "image" [N, H, W, C] float (C = 1, or the section stack of a 2.5-D
+	 * model), output "probability" [N, H, W, 1]) plus
 	 * {@value #EXPORT_JSON} describing axes, sizes and normalisation.
 	 */
 	static void exportSavedModel(final TaskModel model, final Path dir) {
@@ -185,7 +186,8 @@ final class ModelFiles {
 			desc.put("tensorflow", TfRuntime.get().version());
 			desc.put("input", Map.of("name", "image", "axes", "byxc", "dtype",
 				"float32", "patchSize", c.patchSize(), "sizeMultiple", c
-					.sizeMultiple(), "channels", 1));
+					.sizeMultiple(), "channels", c.channels(), "inputSections", c
+						.inputSections()));
 			desc.put("normalisation", Map.of("method", "percentile",
 				"lowPercentile", 1.0, "highPercentile", 99.8, "formula",
 				"(v - p_low) / (p_high - p_low), percentiles of the whole volume"));
@@ -225,15 +227,18 @@ final class ModelFiles {
 	}
 
 	/**
-	 * Predicts a fixed synthetic patch (smooth stripes) and returns
-	 * {@value #PROBE_SAMPLES} of its pixels spread over the patch.
+	 * Predicts a fixed synthetic patch (smooth stripes, shifted a little from
+	 * plane to plane of a 2.5-D input) and returns {@value #PROBE_SAMPLES} of
+	 * its pixels spread over the patch.
 	 */
 	static float[] probe(final TaskModel model, final int size) {
-		final float[] img = new float[size * size];
-		for (int y = 0; y < size; y++)
-			for (int x = 0; x < size; x++)
-				img[y * size + x] = (float) (0.5 + 0.4 * Math.sin(0.37 * x + 0.23 * y) *
-					Math.cos(0.11 * x - 0.29 * y));
+		final int c = model.channels();
+		final float[] img = new float[c * size * size];
+		for (int ch = 0; ch < c; ch++)
+			for (int y = 0; y < size; y++)
+				for (int x = 0; x < size; x++)
+					img[(ch * size + y) * size + x] = (float) (0.5 + 0.4 * Math.sin(0.37 *
+						x + 0.23 * y + 0.5 * ch) * Math.cos(0.11 * x - 0.29 * y));
 		final float[] p = new float[img.length];
 		model.predict(img, 1, size, size, p);
 		final float[] out = new float[PROBE_SAMPLES];

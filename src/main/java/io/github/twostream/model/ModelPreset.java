@@ -56,7 +56,7 @@ public record ModelPreset(String name, UNetConfig unet,
 	 */
 	public static ModelPreset fast(final int patchSize) {
 		final UNetConfig u = new UNetConfig(patchSize, 3, 16, 0.9f, 2e-3f, 8, 0.5f,
-			42L, 0, 1f, true, 0.5f);
+			42L, 0, 1f, true, 0.5f, 0);
 		return new ModelPreset(FAST, u, Augmentation.em(), 16, new TrainingBudget(
 			15, 300, 3000, 0.3, 60, 150));
 	}
@@ -64,7 +64,7 @@ public record ModelPreset(String name, UNetConfig unet,
 	/** Bigger and longer: 32..256 filters, 192 x 192 windows, up to 20,000 steps. */
 	public static ModelPreset accurate(final int patchSize) {
 		final UNetConfig u = new UNetConfig(patchSize, 4, 32, 0.9f, 1e-3f, 8, 0.5f,
-			42L, 8, 1f, true, 0.5f);
+			42L, 8, 1f, true, 0.5f, 0);
 		return new ModelPreset(ACCURATE, u, Augmentation.em(), 64, new TrainingBudget(
 			4, 1000, 20000, 0.3, 300, 3000));
 	}

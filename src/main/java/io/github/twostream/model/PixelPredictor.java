@@ -1,8 +1,9 @@
 package io.github.twostream.model;
 
 /**
- * Anything that maps single-channel images to per-pixel foreground
- * probabilities, in batches; {@link TiledPredictor} blends its tiles.
+ * Anything that maps images of {@link #channels()} planes to per-pixel
+ * foreground probabilities, in batches; {@link TiledPredictor} blends its
+ * tiles.
  */
 public interface PixelPredictor {
 
@@ -10,9 +11,18 @@ public interface PixelPredictor {
 	int sizeMultiple();
 
 	/**
-	 * Predicts {@code n} row-major {@code h x w} images stored back to back in
-	 * {@code images}, writing the probabilities to {@code probOut} (same
-	 * layout).
+	 * Input planes per image: 1 for a 2-D model; {@code 2 N + 1} for a 2.5-D
+	 * model that sees N neighbouring sections on each side (plane {@code c} is
+	 * section {@code z - N + c}; see {@link SectionStack}).
+	 */
+	default int channels() {
+		return 1;
+	}
+
+	/**
+	 * Predicts {@code n} images stored back to back in {@code images}, each
+	 * {@link #channels()} row-major {@code h x w} planes, writing the
+	 * probabilities ({@code n} single planes) to {@code probOut}.
 	 */
 	void predict(float[] images, int n, int h, int w, float[] probOut);
 }

@@ -29,7 +29,8 @@ public final class SectionAveraging {
 
 	/**
 	 * @param source the normalised image slices of a {@code width x height x
-	 *          depth} volume
+	 *          depth} volume (one plane each; the section stacks a 2.5-D model
+	 *          takes are cut from them, {@link SectionStack})
 	 * @param radius sections on each side (0 = off)
 	 */
 	public SectionAveraging(final TiledPredictor tiles, final SliceSource source,
@@ -38,7 +39,8 @@ public final class SectionAveraging {
 		if (radius < 0) throw new UserException("section averaging radius " +
 			radius + " is negative", "use 0 (off) or 1");
 		this.tiles = tiles;
-		this.source = source;
+		this.source = SectionStack.of(source, width * height, depth, (tiles
+			.channels() - 1) / 2);
 		this.width = width;
 		this.height = height;
 		this.depth = depth;

@@ -157,6 +157,11 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 		return config.sizeMultiple();
 	}
 
+	@Override
+	public int channels() {
+		return config.channels();
+	}
+
 	// -- Training --
 
 	/**
@@ -193,6 +198,11 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 			"training patches are " + s + " pixels wide, not a multiple of " + config
 				.sizeMultiple(), "cut patches at the model's patch size (" + config
 					.patchSize() + ")");
+		final int c = config.channels();
+		if (data.channels() != c) throw new UserException("training patches have " +
+			data.channels() + " image planes, the model takes " + c,
+			"cut training windows with the model's input sections (" + config
+				.inputSections() + " on each side)");
 		final long fg = data.foregroundPixels(), bg = data.backgroundPixels();
 		if (data.count() == 0 || fg + bg == 0) throw new UserException(
 			"the training set has no labelled pixels",
@@ -204,10 +214,11 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 		final float wBg = (float) (Math.pow(1 - f, -b) / z);
 
 		final int batch = config.batchSize(), px = s * s, len = batch * px;
-		final float[] img = new float[len], lab = new float[len], wt =
+		final float[] img = new float[len * c], lab = new float[len], wt =
 			new float[len];
 		final byte[] msk = new byte[len];
-		final Shape shape = Shape.of(batch, s, s, 1);
+		final Shape shape = Tensors.batchShape(batch, s, s);
+		final Shape imageShape = Tensors.batchShape(batch, s, s, c);
 		final int[] withFg = data.withForeground();
 		final boolean balance = config.foregroundSampling() > 0 &&
 			withFg.length > 0 && withFg.length < data.count();
@@ -217,8 +228,8 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 			for (int i = 0; i < batch; i++) {
 				final int k = balance && rnd.nextFloat() < config.foregroundSampling()
 					? withFg[rnd.nextInt(withFg.length)] : rnd.nextInt(data.count());
-				augmentation.apply(data.image(k), data.mask(k), s, rnd, img, msk, i *
-					px);
+				augmentation.apply(data.image(k), data.mask(k), s, c, rnd, img, msk, i *
+					c * px, i * px);
 			}
 			for (int j = 0; j < len; j++) {
 				final byte m = msk[j];
@@ -227,7 +238,7 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 					? wBg : 0f;
 			}
 			try (Result r = session.runner() //
-				.feed(net.input, imageSlot.fill(shape, img, 0)) //
+				.feed(net.input, imageSlot.fill(imageShape, img, 0, c)) //
 				.feed(net.labels, labelSlot.fill(shape, lab, 0)) //
 				.feed(net.weights, weightSlot.fill(shape, wt, 0)) //
 				.feed(net.keep, keepTraining) //
@@ -268,12 +279,13 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 		checkBatch(images, n, h, w);
 		if (probOut.length < (long) n * h * w) throw new IllegalArgumentException(
 			"probOut too small");
-		final int px = h * w;
-		final int chunk = chunk(px);
+		final int px = h * w, c = config.channels();
+		final int chunk = chunk(px * c);
 		for (int start = 0; start < n; start += chunk) {
 			final int m = Math.min(chunk, n - start);
-			try (Result r = session.runner().feed(net.input, predictSlot.fill(Shape
-				.of(m, h, w, 1), images, start * px)).fetch(net.probability).run())
+			try (Result r = session.runner().feed(net.input, predictSlot.fill(Tensors
+				.batchShape(m, h, w, c), images, start * c * px, c)).fetch(
+					net.probability).run())
 			{
 				((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(probOut,
 					start * px, m * px);
@@ -336,16 +348,16 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 		final float[] probOut, final float[][] embOut, final float[] meanOut,
 		final float[] miOut)
 	{
-		final int s = config.patchSize(), px = s * s;
+		final int s = config.patchSize(), px = s * s, c = config.channels();
 		checkBatch(images, n, s, s);
-		final int chunk = chunk(px);
+		final int chunk = chunk(px * c);
 		final List<Operand<TFloat32>> det = net.deterministic;
 		final double[] sumP = T > 0 ? new double[chunk * px] : null;
 		final double[] sumH = T > 0 ? new double[chunk * px] : null;
 		for (int start = 0; start < n; start += chunk) {
 			final int m = Math.min(chunk, n - start);
 			final Session.Runner runner = session.runner().feed(net.input, predictSlot
-				.fill(Shape.of(m, s, s, 1), images, start * px));
+				.fill(Tensors.batchShape(m, s, s, c), images, start * c * px, c));
 			if (probOut != null) runner.fetch(net.probability);
 			if (embOut != null) runner.fetch(net.embedding);
 			if (T > 0) det.forEach(runner::fetch);
@@ -410,8 +422,9 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 				" is not a multiple of " + config.sizeMultiple(),
 				"pad or tile images to multiples of " + config.sizeMultiple() +
 					" (TiledPredictor does this)");
-		if (images.length < (long) n * h * w) throw new IllegalArgumentException(
-			"batch holds " + images.length + " values, needs " + (long) n * h * w);
+		final long need = (long) n * h * w * config.channels();
+		if (images.length < need) throw new IllegalArgumentException("batch holds " +
+			images.length + " values, needs " + need);
 	}
 
 	// -- Files --
@@ -484,6 +497,8 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 
 		private TFloat32 tensor;
 
+		private float[] interleaved;
+
 		TFloat32 fill(final Shape shape, final float[] src, final int offset) {
 			if (tensor == null || !tensor.shape().equals(shape)) {
 				close();
@@ -492,6 +507,22 @@ public final class TaskModel implements PixelPredictor, AutoCloseable {
 			tensor.asRawTensor().data().asFloats().write(src, offset, (int) shape
 				.size());
 			return tensor;
+		}
+
+		/**
+		 * {@link #fill} from planar images of {@code c} channels (NB: the
+		 * shape's last axis): interleaved first when {@code c > 1}.
+		 */
+		TFloat32 fill(final Shape shape, final float[] src, final int offset,
+			final int c)
+		{
+			if (c == 1) return fill(shape, src, offset);
+			final int size = (int) shape.size();
+			if (interleaved == null || interleaved.length < size) interleaved =
+				new float[size];
+			Tensors.channelsLast(src, offset, (int) shape.get(0), c, (int) (shape
+				.get(1) * shape.get(2)), interleaved);
+			return fill(shape, interleaved, 0);
 		}
 
 		TFloat32 scalar(final float v) {

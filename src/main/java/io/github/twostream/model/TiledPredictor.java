@@ -16,6 +16,8 @@ import io.github.twostream.util.UserException;
  * border), so pixels near a tile edge, where the convolutions see zero padding
  * instead of context, count little. A slice smaller than a tile is predicted
  * in one forward pass (mirror-padded up to the model's size multiple).
+ * A 2.5-D model's slices hold {@link PixelPredictor#channels()} planes
+ * ({@link SectionStack}); every plane is tiled alike.
  * </p>
  */
 public final class TiledPredictor {
@@ -58,6 +60,11 @@ public final class TiledPredictor {
 		return overlap;
 	}
 
+	/** Input planes per slice the model takes ({@link PixelPredictor#channels()}). */
+	public int channels() {
+		return model.channels();
+	}
+
 	/**
 	 * Predicts every slice {@code 0 <= z < depth} of a {@code width x height}
 	 * volume, in order, handing each result to {@code sink}.
@@ -76,13 +83,18 @@ public final class TiledPredictor {
 		}
 	}
 
-	/** Predicts one row-major {@code width x height} slice into {@code out}. */
+	/**
+	 * Predicts one row-major {@code width x height} slice ({@link
+	 * PixelPredictor#channels()} planes of it, back to back) into {@code out}.
+	 */
 	public void predictSlice(final float[] slice, final int width,
 		final int height, final float[] out)
 	{
-		if (width < 1 || height < 1 || slice.length < (long) width * height ||
+		final int c = model.channels();
+		if (width < 1 || height < 1 || slice.length < (long) width * height * c ||
 			out.length < (long) width * height) throw new UserException("slice of " +
-				slice.length + " values does not match its size " + width + "x" + height,
+				slice.length + " values does not match its size " + width + "x" +
+				height + (c > 1 ? " x " + c + " sections" : ""),
 				"check the image dimensions");
 		final int m = model.sizeMultiple();
 		final int tw = Math.min(tile, roundUp(width, m));
@@ -91,13 +103,15 @@ public final class TiledPredictor {
 		final float[] acc = new float[width * height];
 		final float[] wsum = new float[width * height];
 		final int tpx = tw * th;
-		final float[] batch = new float[tilesPerBatch * tpx];
+		final float[] batch = new float[tilesPerBatch * c * tpx];
 		final float[] prob = new float[tilesPerBatch * tpx];
 		final int[] bx = new int[tilesPerBatch], by = new int[tilesPerBatch];
 		int n = 0;
 		for (final int y0 : ys) {
 			for (final int x0 : xs) {
-				copyTile(slice, width, height, x0, y0, tw, th, batch, n * tpx);
+				for (int ch = 0; ch < c; ch++)
+					copyTile(slice, ch * width * height, width, height, x0, y0, tw, th,
+						batch, (n * c + ch) * tpx);
 				bx[n] = x0;
 				by[n] = y0;
 				if (++n == tilesPerBatch) {
@@ -163,17 +177,17 @@ public final class TiledPredictor {
 	}
 
 	/** Copies a tile, mirroring coordinates beyond the slice border. */
-	private static void copyTile(final float[] slice, final int width,
-		final int height, final int x0, final int y0, final int tw, final int th,
-		final float[] dst, final int off)
+	private static void copyTile(final float[] slice, final int plane,
+		final int width, final int height, final int x0, final int y0,
+		final int tw, final int th, final float[] dst, final int off)
 	{
 		for (int y = 0; y < th; y++) {
 			final int sy = mirror(y0 + y, height);
 			final int d = off + y * tw;
-			if (x0 + tw <= width) System.arraycopy(slice, sy * width + x0, dst, d,
-				tw);
+			if (x0 + tw <= width) System.arraycopy(slice, plane + sy * width + x0,
+				dst, d, tw);
 			else for (int x = 0; x < tw; x++)
-				dst[d + x] = slice[sy * width + mirror(x0 + x, width)];
+				dst[d + x] = slice[plane + sy * width + mirror(x0 + x, width)];
 		}
 	}
 

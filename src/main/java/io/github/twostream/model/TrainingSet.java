@@ -7,7 +7,9 @@ import io.github.twostream.util.UserException;
 
 /**
  * Labelled square patches for training the task model: normalised row-major
- * intensities ({@code float[size*size]}) with a mask ({@code byte[size*size]}:
+ * intensities ({@code float[channels*size*size]}, planar: the slice's
+ * neighbouring sections are further planes, see {@link SectionStack}) with a
+ * mask of the slice ({@code byte[size*size]}:
  * {@link #BACKGROUND}, {@link #FOREGROUND} or {@link #IGNORE} for unlabelled
  * pixels). Arrays are kept by reference, not copied.
  */
@@ -19,22 +21,32 @@ public final class TrainingSet {
 	public static final byte IGNORE = (byte) 255;
 
 	private final int size;
+	private final int channels;
 	private final List<float[]> images = new ArrayList<>();
 	private final List<byte[]> masks = new ArrayList<>();
 	private final List<Integer> withForeground = new ArrayList<>();
 	private long foreground, background;
 
+	/** Single-channel (2-D) patches of {@code size x size}. */
 	public TrainingSet(final int size) {
+		this(size, 1);
+	}
+
+	/** Patches of {@code size x size} with {@code channels} image planes. */
+	public TrainingSet(final int size, final int channels) {
 		if (size < 1) throw new IllegalArgumentException("patch size " + size);
+		if (channels < 1) throw new IllegalArgumentException("channels " + channels);
 		this.size = size;
+		this.channels = channels;
 	}
 
 	/** Adds one patch; throws UserException on a wrong size or mask value. */
 	public TrainingSet add(final float[] image, final byte[] mask) {
 		final int n = size * size;
-		if (image.length != n || mask.length != n) throw new UserException(
-			"training patch has " + image.length + " pixels and mask " + mask.length +
-				", expected " + n + " (" + size + "x" + size + ")",
+		if (image.length != n * channels || mask.length != n)
+			throw new UserException("training patch has " + image.length +
+				" values and mask " + mask.length + ", expected " + n * channels +
+				" and " + n + " (" + size + "x" + size + ", " + channels + " planes)",
 			"cut training patches at the model's patch size");
 		long fg = 0, bg = 0;
 		for (final byte m : mask) {
@@ -54,6 +66,11 @@ public final class TrainingSet {
 
 	public int size() {
 		return size;
+	}
+
+	/** Image planes per patch (1 = 2-D). */
+	public int channels() {
+		return channels;
 	}
 
 	public int count() {

@@ -36,11 +36,14 @@ import io.github.twostream.util.UserException;
  * @param foregroundSampling probability that a training sample is drawn
  *          among the patches with labelled foreground (when there are such
  *          patches and others); 0 = uniform sampling
+ * @param inputSections 2.5-D input: the network sees the slice and this many
+ *          neighbouring sections on each side as {@link #channels()} input
+ *          channels (0 = 2-D, one channel); see {@link SectionStack}
  */
 public record UNetConfig(int patchSize, int depth, int baseFilters,
 	float keepProbability, float learningRate, int batchSize, float classBalance,
 	long seed, int normGroups, float diceWeight, boolean cosineSchedule,
-	float foregroundSampling)
+	float foregroundSampling, int inputSections)
 {
 
 	/** The original settings: no normalisation, no Dice, constant rate. */
@@ -49,7 +52,7 @@ public record UNetConfig(int patchSize, int depth, int baseFilters,
 		final float classBalance, final long seed)
 	{
 		this(patchSize, depth, baseFilters, keepProbability, learningRate,
-			batchSize, classBalance, seed, 0, 0f, false, 0f);
+			batchSize, classBalance, seed, 0, 0f, false, 0f, 0);
 	}
 
 	public UNetConfig {
@@ -79,6 +82,18 @@ public record UNetConfig(int patchSize, int depth, int baseFilters,
 		if (!(foregroundSampling >= 0 && foregroundSampling <= 1))
 			throw new UserException("foreground sampling " + foregroundSampling +
 				" is not in [0, 1]", "use 0 (uniform) or e.g. 0.5");
+		if (inputSections < 0 || inputSections > MAX_INPUT_SECTIONS)
+			throw new UserException("input sections " + inputSections +
+				" is not between 0 and " + MAX_INPUT_SECTIONS,
+				"use 0 (2-D) or 1 (the slice and one section on each side)");
+	}
+
+	/** Most neighbouring sections on each side a 2.5-D input may have. */
+	public static final int MAX_INPUT_SECTIONS = 3;
+
+	/** Input channels: the slice and its neighbouring sections. */
+	public int channels() {
+		return 2 * inputSections + 1;
 	}
 
 	/**
@@ -108,31 +123,31 @@ public record UNetConfig(int patchSize, int depth, int baseFilters,
 	/** True if both configs build the same variables (same weights fit). */
 	public boolean sameArchitecture(final UNetConfig other) {
 		return depth == other.depth && baseFilters == other.baseFilters &&
-			normGroups == other.normGroups;
+			normGroups == other.normGroups && inputSections == other.inputSections;
 	}
 
 	public UNetConfig withPatchSize(final int size) {
 		return new UNetConfig(size, depth, baseFilters, keepProbability,
 			learningRate, batchSize, classBalance, seed, normGroups, diceWeight,
-			cosineSchedule, foregroundSampling);
+			cosineSchedule, foregroundSampling, inputSections);
 	}
 
 	public UNetConfig withSeed(final long s) {
 		return new UNetConfig(patchSize, depth, baseFilters, keepProbability,
 			learningRate, batchSize, classBalance, s, normGroups, diceWeight,
-			cosineSchedule, foregroundSampling);
+			cosineSchedule, foregroundSampling, inputSections);
 	}
 
 	public UNetConfig withBatchSize(final int b) {
 		return new UNetConfig(patchSize, depth, baseFilters, keepProbability,
 			learningRate, b, classBalance, seed, normGroups, diceWeight,
-			cosineSchedule, foregroundSampling);
+			cosineSchedule, foregroundSampling, inputSections);
 	}
 
 	public UNetConfig withArchitecture(final int d, final int base) {
 		return new UNetConfig(patchSize, d, base, keepProbability, learningRate,
 			batchSize, classBalance, seed, normGroups, diceWeight, cosineSchedule,
-			foregroundSampling);
+			foregroundSampling, inputSections);
 	}
 
 	/** The same with another loss/normalisation/schedule recipe. */
@@ -141,7 +156,7 @@ public record UNetConfig(int patchSize, int depth, int baseFilters,
 	{
 		return new UNetConfig(patchSize, depth, baseFilters, keepProbability,
 			learningRate, batchSize, classBalance, seed, groups, dice, cosine,
-			fgSampling);
+			fgSampling, inputSections);
 	}
 
 	public UNetConfig withTraining(final float lr, final int batch,
@@ -149,6 +164,13 @@ public record UNetConfig(int patchSize, int depth, int baseFilters,
 	{
 		return new UNetConfig(patchSize, depth, baseFilters, keepProbability, lr,
 			batch, balance, seed, normGroups, diceWeight, cosineSchedule,
-			foregroundSampling);
+			foregroundSampling, inputSections);
+	}
+
+	/** The same with a 2.5-D input of {@code n} sections on each side (0 = 2-D). */
+	public UNetConfig withInputSections(final int n) {
+		return new UNetConfig(patchSize, depth, baseFilters, keepProbability,
+			learningRate, batchSize, classBalance, seed, normGroups, diceWeight,
+			cosineSchedule, foregroundSampling, n);
 	}
 }

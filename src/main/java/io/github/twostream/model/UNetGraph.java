@@ -17,8 +17,10 @@ import io.github.twostream.model.tf.Optimizers;
 
 /**
  * The U-Net graph of a {@link TaskModel}: handles to its inputs, outputs and
- * training op. Fully convolutional: the input is {@code [N, H, W, 1]} with
- * {@code H} and {@code W} multiples of {@link UNetConfig#sizeMultiple()}.
+ * training op. Fully convolutional: the input is {@code [N, H, W, C]} with
+ * {@code C = }{@link UNetConfig#channels()} and {@code H} and {@code W}
+ * multiples of {@link UNetConfig#sizeMultiple()}; labels, weights and the
+ * probability are {@code [N, H, W, 1]}.
  */
 final class UNetGraph {
 
@@ -75,7 +77,7 @@ final class UNetGraph {
 		final Ops tf = Ops.create(graph);
 		final Layers l = new Layers(tf, c.seed());
 		input = tf.withName("image").placeholder(TFloat32.class, Placeholder
-			.shape(Shape.of(-1, -1, -1, 1)));
+			.shape(Shape.of(-1, -1, -1, c.channels())));
 		keep = tf.withName("keep_probability").placeholderWithDefault(tf.constant(
 			1f), Shape.scalar());
 		labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder
@@ -88,7 +90,7 @@ final class UNetGraph {
 
 		// Encoder.
 		Operand<TFloat32> x = input;
-		long cin = 1;
+		long cin = c.channels();
 		final List<Operand<TFloat32>> skips = new ArrayList<>();
 		for (int level = 0; level < c.depth() - 1; level++) {
 			final long f = c.filters(level);

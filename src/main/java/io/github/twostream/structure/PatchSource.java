@@ -23,4 +23,19 @@ public interface PatchSource {
 	 * {@code patchSize * patchSize} values, {@code index = y * size + x}).
 	 */
 	void read(int index, float[] out);
+
+	/**
+	 * The same pool, each patch followed by its {@code sections} neighbouring
+	 * sections on each side as further planes ({@code (2 sections + 1) *
+	 * patchSize^2} values per read; the 2.5-D input of the task model). This
+	 * source itself for 0.
+	 * <p>
+	 * NB: only a pool that knows its volume can; the others refuse.
+	 * </p>
+	 */
+	default PatchSource withSections(final int sections) {
+		if (sections == 0) return this;
+		throw new UnsupportedOperationException(
+			"this patch pool has no neighbouring sections");
+	}
 }

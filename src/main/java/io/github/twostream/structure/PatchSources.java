@@ -56,6 +56,12 @@ public final class PatchSources {
 			public void read(final int index, final float[] out) {
 				source.read(ids[index], out);
 			}
+
+			@Override
+			public PatchSource withSections(final int sections) {
+				return sections == 0 ? this : subset(source.withSections(sections),
+					ids);
+			}
 		};
 	}
 }

@@ -47,7 +47,7 @@ class ContextWindowsTest {
 			mask[0] = TrainingSet.FOREGROUND;
 			final Map<Integer, byte[]> masks = new LinkedHashMap<>();
 			masks.put(inner.id(), mask);
-			final TrainingSet t = ContextWindows.trainingSet(v, grid, masks, m);
+			final TrainingSet t = ContextWindows.trainingSet(v, grid, masks, m, 0);
 			assertEquals(w, t.size());
 			assertEquals(1, t.foregroundPixels());
 			assertEquals(64 * 64 - 1, t.backgroundPixels(), "margin is ignored");

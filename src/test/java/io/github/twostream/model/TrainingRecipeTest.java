@@ -28,7 +28,7 @@ class TrainingRecipeTest {
 		final SyntheticEm d = new SyntheticEm(40, 64, 3);
 		final TrainingSet t = d.trainingSet(0, 32);
 		final UNetConfig c = new UNetConfig(64, 2, 8, 0.9f, 1e-2f, 8, 0.5f, 5L, 4,
-			1f, true, 0.5f);
+			1f, true, 0.5f, 0);
 		try (TaskModel m = new TaskModel(c)) {
 			// group norm adds a scale and an offset per channel of every conv
 			try (TaskModel plain = new TaskModel(c.withRecipe(0, 1f, true, 0.5f))) {
@@ -50,7 +50,7 @@ class TrainingRecipeTest {
 	@Test
 	void warmUpThenCosineSchedule() {
 		final UNetConfig c = new UNetConfig(32, 2, 4, 1f, 1e-3f, 2, 0.5f, 1L, 0, 0f,
-			true, 0f);
+			true, 0f, 0);
 		try (TaskModel m = new TaskModel(c)) {
 			assertEquals(1e-3f / 5, m.learningRate(0, 100), 1e-9); // warm-up 5 steps
 			assertEquals(1e-3f, m.learningRate(4, 100), 1e-9);
@@ -111,7 +111,7 @@ class TrainingRecipeTest {
 	@Test
 	void thresholdIsSavedWithTheCheckpoint() {
 		final UNetConfig c = new UNetConfig(32, 2, 4, 1f, 1e-3f, 2, 0.5f, 1L, 2, 1f,
-			true, 0.5f);
+			true, 0.5f, 0);
 		try (TaskModel m = new TaskModel(c)) {
 			m.trainSteps(new SyntheticEm(4, 32, 2).trainingSet(0, 4), 2,
 				Progress.NONE);

@@ -9,6 +9,8 @@ import org.tensorflow.types.TFloat32;
  * Owns the tensor axis order of this project: every image batch is NHWC
  * ({@code [batch, y, x, channel]}), and a patch's row-major {@code float[]}
  * ({@code index = y * w + x}) maps onto one batch element with one channel.
+ * Multi-channel images (2.5-D input) are planar in Java, channel by channel,
+ * and {@link #channelsLast} interleaves them for the tensor.
  * <p>
  * The returned tensors hold native memory: the caller closes them.
  * </p>
@@ -20,6 +22,34 @@ public final class Tensors {
 	/** NHWC shape of a batch of single-channel {@code h x w} images. */
 	public static Shape batchShape(final int n, final int h, final int w) {
 		return Shape.of(n, h, w, 1);
+	}
+
+	/** NHWC shape of a batch of {@code h x w} images with {@code c} channels. */
+	public static Shape batchShape(final int n, final int h, final int w,
+		final int c)
+	{
+		return Shape.of(n, h, w, c);
+	}
+
+	/**
+	 * Interleaves {@code n} planar images ({@code c} row-major planes of
+	 * {@code px} pixels each, back to back from {@code offset}) into
+	 * {@code dst} in NHWC order: {@code dst[(k * px + i) * c + ch] =
+	 * src[offset + (k * c + ch) * px + i]}. For one channel this is a copy.
+	 */
+	public static void channelsLast(final float[] src, final int offset,
+		final int n, final int c, final int px, final float[] dst)
+	{
+		if (c == 1) {
+			System.arraycopy(src, offset, dst, 0, n * px);
+			return;
+		}
+		for (int k = 0; k < n; k++)
+			for (int ch = 0; ch < c; ch++) {
+				final int s = offset + (k * c + ch) * px, d = k * px * c + ch;
+				for (int i = 0; i < px; i++)
+					dst[d + i * c] = src[s + i];
+			}
 	}
 
 	/**
