@@ -253,7 +253,8 @@ public final class TaskStage {
 
 	static String architecture(final UNetConfig c) {
 		return String.format(Locale.ROOT,
-			"{\"type\":\"unet\",\"patchSize\":%d,\"depth\":%d,\"baseFilters\":%d,\"normGroups\":%d}",
-			c.patchSize(), c.depth(), c.baseFilters(), c.normGroups());
+			"{\"type\":\"unet\",\"patchSize\":%d,\"depth\":%d,\"baseFilters\":%d,\"normGroups\":%d,\"inputSections\":%d}",
+			c.patchSize(), c.depth(), c.baseFilters(), c.normGroups(), c
+				.inputSections());
 	}
 }

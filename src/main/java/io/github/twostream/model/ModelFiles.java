@@ -84,10 +84,8 @@ final class ModelFiles {
 		final Description d = readDescription(dir);
 		final UNetConfig saved = d.config();
 		if (expected != null && !expected.sameArchitecture(saved))
-			throw new UserException("the checkpoint in " + dir +
-				" is a U-Net of depth " + saved.depth() + " with " + saved
-					.baseFilters() + " base filters, but depth " + expected.depth() +
-				" with " + expected.baseFilters() + " is expected",
+			throw new UserException("the checkpoint in " + dir + " is a U-Net of " +
+				describe(saved) + ", but " + describe(expected) + " is expected",
 				"retrain the model, or use the model settings it was trained with");
 		if (!Files.exists(dir.resolve(VARIABLES_PREFIX + ".index")))
 			throw new UserException("the checkpoint in " + dir +
@@ -131,6 +129,14 @@ final class ModelFiles {
 			model.close();
 			throw e;
 		}
+	}
+
+	/** The architecture in words, for messages. */
+	static String describe(final UNetConfig c) {
+		return "depth " + c.depth() + " with " + c.baseFilters() +
+			" base filters" + (c.normGroups() > 0 ? ", " + c.normGroups() +
+				" normalisation groups" : "") + (c.inputSections() > 0 ? ", " + c
+					.channels() + " input sections" : "");
 	}
 
 	static Description readDescription(final Path dir) {

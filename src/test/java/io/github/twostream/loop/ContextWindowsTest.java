@@ -1,13 +1,17 @@
 package io.github.twostream.loop;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.github.twostream.model.TrainingSet;
+import io.github.twostream.structure.PatchSources;
 import io.github.twostream.volume.Patch;
 import io.github.twostream.volume.PatchGrid;
 import io.github.twostream.volume.Volume;
@@ -53,6 +57,42 @@ class ContextWindowsTest {
 			assertEquals(64 * 64 - 1, t.backgroundPixels(), "margin is ignored");
 			assertEquals(TrainingSet.FOREGROUND, t.mask(0)[m * w + m]);
 			assertEquals(TrainingSet.IGNORE, t.mask(0)[0]);
+		}
+	}
+
+	@Test
+	void stacksOfWindowsAndPoolPatchesHoldTheNeighbouringSections() {
+		try (Volume v = Volumes.open(ActiveLearningLoopTest.TRAIN)) {
+			final PatchGrid grid = new PatchGrid(v.depth(), v.height(), v.width(), 64,
+				64);
+			final int m = 8, w = 64 + 2 * m, px = w * w;
+			final Patch first = grid.get(0);
+			assertEquals(0, first.z());
+			final float[] stack = ContextWindows.image(v, first, m, 1);
+			assertEquals(3 * px, stack.length);
+			final float[] below = ContextWindows.image(v, new Patch(0, 1, first.y(),
+				first.x(), 64, 64), m);
+			final float[] itself = ContextWindows.image(v, first, m);
+			// section -1 mirrors to section 1
+			assertArrayEquals(below, Arrays.copyOfRange(stack, 0, px));
+			assertArrayEquals(itself, Arrays.copyOfRange(stack, px, 2 * px));
+			assertArrayEquals(below, Arrays.copyOfRange(stack, 2 * px, 3 * px));
+			final Map<Integer, byte[]> masks = new LinkedHashMap<>();
+			masks.put(0, new byte[64 * 64]);
+			final TrainingSet t = ContextWindows.trainingSet(v, grid, masks, m, 1);
+			assertEquals(3, t.channels());
+			assertArrayEquals(stack, t.image(0));
+
+			// the pool as a 2.5-D model scores it
+			final PoolPatches pool = new PoolPatches(v, grid);
+			assertSame(pool, pool.withSections(0));
+			final int id = grid.size() - 1;
+			final float[] got = new float[3 * 64 * 64];
+			pool.withSections(1).read(id, got);
+			assertArrayEquals(ContextWindows.image(v, grid.get(id), 0, 1), got);
+			final float[] sub = new float[3 * 64 * 64];
+			PatchSources.subset(pool, new int[] { id }).withSections(1).read(0, sub);
+			assertArrayEquals(got, sub);
 		}
 	}
 }

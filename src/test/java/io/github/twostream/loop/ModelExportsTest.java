@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Tensor;
@@ -39,8 +41,15 @@ class ModelExportsTest {
 			.withContextMargin(8);
 	}
 
-	@Test
-	void exportedSavedModelReproducesTheTestOutput() throws Exception {
+	/** 2-D and 2.5-D (the section and one neighbour on each side). */
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 1 })
+	void exportedSavedModelReproducesTheTestOutput(final int sections)
+		throws Exception
+	{
+		final ModelPreset preset = tinyPreset().withUnet(tinyPreset().unet()
+			.withInputSections(sections));
+		final int c = 2 * sections + 1;
 		try (ProjectSession s = ProjectSession.create(dir.resolve("p"),
 			ActiveLearningLoopTest.TRAIN, 64, 64))
 		{
@@ -49,7 +58,7 @@ class ModelExportsTest {
 			LabelTransfer.importPatches(s, ActiveLearningLoopTest.TRAIN_LABELS, ids,
 				255);
 			final float threshold;
-			try (TaskStage.Trained t = TaskStage.train(s, tinyPreset(), 6, false,
+			try (TaskStage.Trained t = TaskStage.train(s, preset, 6, false,
 				Progress.NONE))
 			{
 				threshold = t.model().threshold();
@@ -83,13 +92,14 @@ class ModelExportsTest {
 				ModelExport.TEST_INPUT));
 			final float[] expected = ModelExport.readNpy(out.resolve(
 				ModelExport.TEST_OUTPUT));
-			assertEquals(256 * 256, raw.length);
+			assertEquals(c * 256 * 256, raw.length);
+			assertTrue(rdf.contains("input_sections: " + sections), rdf);
 			final float[] in = new float[raw.length];
 			for (int i = 0; i < in.length; i++)
 				in[i] = raw[i] * gain + offset;
 			try (SavedModelBundle b = SavedModelBundle.load(out.resolve(
 				ModelExport.SAVED_MODEL).toString(), "serve");
-					TFloat32 x = TFloat32.tensorOf(Shape.of(1, 256, 256, 1)))
+					TFloat32 x = TFloat32.tensorOf(Shape.of(1, 256, 256, c)))
 			{
 				x.asRawTensor().data().asFloats().write(in);
 				try (var result = b.function("serving_default").call(Map.of("image",

@@ -54,6 +54,32 @@ class AugmentationTest {
 	}
 
 	@Test
+	void everyPlaneOfAStackMovesAlike() {
+		// plane 1 = plane 0 + 0.5: after any symmetry, gain, offset and elastic
+		// deformation (no noise) the planes still differ by 0.5 times the gain,
+		// and plane 0 is what the single-plane call gives from the same seed
+		for (final float elastic : new float[] { 0f, 4f }) {
+			final Augmentation a = new Augmentation(true, 0.1f, 0.1f, 0f, elastic);
+			final byte[] m = discMask();
+			final float[] one = imageOf(m), two = new float[2 * S * S];
+			for (int i = 0; i < S * S; i++) {
+				two[i] = one[i];
+				two[S * S + i] = one[i] + 0.5f;
+			}
+			final float[] single = new float[S * S], stacked = new float[2 * S * S];
+			final byte[] singleMask = new byte[S * S], stackedMask = new byte[S * S];
+			a.apply(one, m, S, new Random(3), single, singleMask, 0);
+			a.apply(two, m, S, 2, new Random(3), stacked, stackedMask, 0, 0);
+			assertArrayEquals(single, Arrays.copyOf(stacked, S * S), 1e-6f);
+			assertArrayEquals(singleMask, stackedMask);
+			final float diff = stacked[S * S] - stacked[0];
+			assertTrue(diff > 0.45f && diff < 0.55f, "gain within 10 %: " + diff);
+			for (int i = 0; i < S * S; i++)
+				assertEquals(diff, stacked[S * S + i] - stacked[i], 1e-5f);
+		}
+	}
+
+	@Test
 	void elasticMovesImageAndMaskTogetherAndKeepsLabels() {
 		final Augmentation a = new Augmentation(true, 0, 0, 0, 4f);
 		final byte[] m = discMask();
