@@ -82,9 +82,7 @@ public class PredictCommand implements Callable<Integer> {
 				final Predictions.Sections sec = sections != null
 					? new Predictions.Sections(sections, "--sections") : Predictions
 						.defaultSections(target);
-				System.out.println(sec.radius() == 0 ? "Each slice predicted alone (" +
-					sec.why() + ")" : "Each slice averaged with " + sec.radius() +
-						" section(s) on each side (" + sec.why() + ")");
+				System.out.println(sec.describe());
 				Predictions.write(predictor, target, out, t, mask, sec.radius(),
 					new ConsoleProgress());
 				if (out != null) System.out.println("Wrote " + shape +

@@ -79,9 +79,11 @@ public class PredictProbabilitiesCommand extends ContextCommand {
 				.toPath() : defaultOutput(s);
 			OutputPaths.check(out, "output", s.project(), own ? image.toPath() : null);
 			final Volume target = own ? v : s.volume();
-			Predictions.write(Predictions.predictor(m, flips), target, out, radius(
-				target),
-				new StatusServiceProgress(status, this::isCanceled));
+			final Predictions.Sections sec = sections(target);
+			// NB: the Log window says what 'auto' chose, as the CLI prints it
+			IJ.log("Predict: " + sec.describe());
+			Predictions.write(Predictions.predictor(m, flips), target, out, sec
+				.radius(), new StatusServiceProgress(status, this::isCanceled));
 			written = out.toFile();
 		}
 		if (IJ1SuggestionView.canShowWindows()) {
@@ -91,12 +93,12 @@ public class PredictProbabilitiesCommand extends ContextCommand {
 	}
 
 	/** The sections averaged on each side: {@code auto} or a count. */
-	private int radius(final Volume target) {
+	private Predictions.Sections sections(final Volume target) {
 		if (sections == null || AUTO.equals(sections.trim()))
-			return Predictions.defaultSections(target).radius();
+			return Predictions.defaultSections(target);
 		try {
 			final int n = Integer.parseInt(sections.trim());
-			if (n >= 0) return n;
+			if (n >= 0) return new Predictions.Sections(n, "sections=" + n);
 		}
 		catch (final NumberFormatException e) {
 			// NB: reported below, as a negative count is

@@ -41,7 +41,15 @@ public final class Predictions {
 	public static final double MAX_ANISOTROPY = 2;
 
 	/** How many sections on each side are averaged, and why. */
-	public record Sections(int radius, String why) {}
+	public record Sections(int radius, String why) {
+
+		/** One sentence for the user: what is averaged, and why. */
+		public String describe() {
+			return radius == 0 ? "Each slice predicted alone (" + why + ")"
+				: "Each slice averaged with " + radius + " section(s) on each side (" +
+					why + ")";
+		}
+	}
 
 	/**
 	 * The default for {@code volume}: one section on each side if its
