@@ -1,6 +1,5 @@
 package io.github.twostream.annotation;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +11,7 @@ import io.github.twostream.model.TiledPredictor;
 import io.github.twostream.store.ModelKind;
 import io.github.twostream.store.ModelVersion;
 import io.github.twostream.store.Project;
+import io.github.twostream.util.LruMap;
 import io.github.twostream.volume.Patch;
 import io.github.twostream.volume.Volume;
 
@@ -34,15 +34,7 @@ final class ModelPredictions implements AutoCloseable {
 	private final Volume volume;
 	private TaskModel model;
 	private long versionId = -1;
-	private final Map<Integer, float[]> slices = new LinkedHashMap<>(16, 0.75f,
-		true)
-	{
-
-		@Override
-		protected boolean removeEldestEntry(final Map.Entry<Integer, float[]> e) {
-			return size() > CACHED_SLICES;
-		}
-	};
+	private final Map<Integer, float[]> slices = new LruMap<>(CACHED_SLICES);
 
 	ModelPredictions(final Project project, final Volume volume) {
 		this.project = project;

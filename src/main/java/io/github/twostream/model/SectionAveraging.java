@@ -1,8 +1,8 @@
 package io.github.twostream.model;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.twostream.util.LruMap;
 import io.github.twostream.util.UserException;
 
 /**
@@ -45,14 +45,7 @@ public final class SectionAveraging {
 		this.height = height;
 		this.depth = depth;
 		this.radius = radius;
-		final int keep = 2 * radius + 1;
-		this.cache = new LinkedHashMap<>(2 * keep, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(final Map.Entry<Integer, float[]> e) {
-				return size() > keep;
-			}
-		};
+		this.cache = new LruMap<>(2 * radius + 1);
 	}
 
 	public int radius() {

@@ -1,8 +1,9 @@
 package io.github.twostream.model;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
+
+import io.github.twostream.util.LruMap;
 
 /**
  * The input of a 2.5-D model: a slice (or patch) and its {@code sections}
@@ -29,14 +30,7 @@ public final class SectionStack implements SliceSource {
 		this.pixels = pixels;
 		this.depth = depth;
 		this.sections = sections;
-		final int keep = 2 * sections + 1;
-		this.cache = new LinkedHashMap<>(2 * keep, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(final Map.Entry<Integer, float[]> e) {
-				return size() > keep;
-			}
-		};
+		this.cache = new LruMap<>(2 * sections + 1);
 	}
 
 	/**

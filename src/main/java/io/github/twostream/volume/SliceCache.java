@@ -1,15 +1,16 @@
 package io.github.twostream.volume;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.github.twostream.util.LruMap;
 
 /**
  * A small LRU cache of whole native slices in front of a {@link SliceSource},
  * bounded by a byte budget (at least one slice). Thread-safe.
  * <p>
- * NB: hand-written (a synchronized {@link LinkedHashMap} in access order)
- * rather than imglib2-cache, which is not a dependency, and patch reads come
- * slice by slice anyway.
+ * NB: hand-written (a synchronized {@link LruMap}, the JDK's LinkedHashMap in
+ * access order) rather than imglib2-cache, which is not a dependency, and
+ * patch reads come slice by slice anyway.
  * </p>
  */
 final class SliceCache {
@@ -32,17 +33,7 @@ final class SliceCache {
 		this.capacity = (int) Math.max(1, Math.min(source.depth(), budgetBytes /
 			Math.max(1, sliceBytes)));
 		this.validator = onLoad;
-		this.slices = new LinkedHashMap<>(16, 0.75f, true) {
-
-			private static final long serialVersionUID = 1L;
-
-			@Override
-			protected boolean removeEldestEntry(
-				final Map.Entry<Integer, Object> eldest)
-			{
-				return size() > capacity;
-			}
-		};
+		this.slices = new LruMap<>(capacity);
 	}
 
 	/** Checks a freshly read slice; throws to reject it. */
