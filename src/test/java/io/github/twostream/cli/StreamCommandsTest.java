@@ -65,6 +65,8 @@ class StreamCommandsTest {
 		assertTrue(train.out().contains("on 8 labelled patches"), train.out());
 		assertTrue(train.out().contains("device CPU"), train.out());
 		assertTrue(train.out().contains("(preset fast)"), train.out());
+		ProjectCommandsTest.expectError(Cli.run("train", project, "--steps", "20",
+			"--input-sections", "9"), "input sections 9 is not between 0 and 3");
 
 		// the task model's supervised embedding, same CSV form
 		final Path embA = dir.resolve("emb-a.csv");
