@@ -49,9 +49,9 @@ public final class ContextWindows {
 	public static float[] image(final Volume volume, final Patch p,
 		final int margin, final int sections)
 	{
-		return SectionStack.stack(z -> image(volume, new Patch(p.id(), z, p.y(), p
-			.x(), p.h(), p.w()), margin), p.z(), volume.depth(), sections, (p.w() + 2 *
-				margin) * (p.h() + 2 * margin));
+		return SectionStack.stack(z -> image(volume, p.atSection(z), margin), p
+			.z(), volume.depth(), sections, (p.w() + 2 * margin) * (p.h() + 2 *
+				margin));
 	}
 
 	/** The normalised pixels of {@code p} grown by {@code margin} on every side. */

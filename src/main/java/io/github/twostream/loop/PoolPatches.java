@@ -2,6 +2,7 @@ package io.github.twostream.loop;
 
 import io.github.twostream.model.SectionStack;
 import io.github.twostream.structure.PatchSource;
+import io.github.twostream.volume.Patch;
 import io.github.twostream.volume.PatchGrid;
 import io.github.twostream.volume.Volume;
 
@@ -49,8 +50,10 @@ public final class PoolPatches implements PatchSource {
 
 	@Override
 	public void read(final int index, final float[] out) {
-		if (sections == 0) volume.readPatch(grid.get(index), out);
-		else System.arraycopy(ContextWindows.image(volume, grid.get(index), 0,
-			sections), 0, out, 0, (2 * sections + 1) * patchSize() * patchSize());
+		final Patch p = grid.get(index);
+		if (sections == 0) volume.readPatch(p, out);
+		// NB: each section's patch is copied once, straight into out
+		else SectionStack.stack(z -> volume.readPatch(p.atSection(z), null), p
+			.z(), volume.depth(), sections, p.size(), out);
 	}
 }

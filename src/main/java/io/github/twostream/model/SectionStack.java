@@ -60,10 +60,20 @@ public final class SectionStack implements SliceSource {
 	public static float[] stack(final IntFunction<float[]> plane, final int z,
 		final int depth, final int sections, final int pixels)
 	{
-		final int c = 2 * sections + 1;
-		if (c == 1) return plane.apply(z);
-		final float[] out = new float[c * pixels];
-		for (int i = 0; i < c; i++)
+		if (sections == 0) return plane.apply(z);
+		return stack(plane, z, depth, sections, pixels, new float[(2 * sections +
+			1) * pixels]);
+	}
+
+	/**
+	 * As {@link #stack(IntFunction, int, int, int, int)}, into the first
+	 * {@code (2 sections + 1) pixels} values of {@code out}; returns
+	 * {@code out}.
+	 */
+	public static float[] stack(final IntFunction<float[]> plane, final int z,
+		final int depth, final int sections, final int pixels, final float[] out)
+	{
+		for (int i = 0; i < 2 * sections + 1; i++)
 			System.arraycopy(plane.apply(section(z, i, depth, sections)), 0, out, i *
 				pixels, pixels);
 		return out;

@@ -13,6 +13,11 @@ public record Patch(int id, int z, int y, int x, int h, int w) {
 		return h * w;
 	}
 
+	/** The same rectangle (and id) on slice {@code section}. */
+	public Patch atSection(final int section) {
+		return new Patch(id, section, y, x, h, w);
+	}
+
 	/** True if the pixel (x, y) of slice z lies in this patch. */
 	public boolean contains(final int z, final int y, final int x) {
 		return z == this.z && y >= this.y && y < this.y + h && x >= this.x &&
