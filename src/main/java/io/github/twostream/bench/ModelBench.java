@@ -14,6 +14,7 @@ import org.tensorflow.types.TFloat32;
 
 import io.github.twostream.model.Augmentation;
 import io.github.twostream.model.BareForward;
+import io.github.twostream.model.Calibration;
 import io.github.twostream.model.FlipAveraged;
 import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.PixelPredictor;
@@ -29,6 +30,7 @@ import io.github.twostream.loop.TaskStage;
 import io.github.twostream.simulation.SliceRange;
 import io.github.twostream.simulation.Slabs;
 import io.github.twostream.util.Progress;
+import io.github.twostream.util.UserException;
 import io.github.twostream.volume.LabelImage;
 import io.github.twostream.volume.LabelImages;
 import io.github.twostream.volume.PatchGrid;
@@ -82,7 +84,7 @@ public final class ModelBench {
 
 		public static Settings defaults() {
 			return new Settings(10, null, Dataset.LUCCHI, ModelPreset.FAST, 200, List
-				.of(1L), 0, false, Training.PRESET, new TestTime(0, false, 0));
+				.of(1L), 0, false, Training.PRESET, new TestTime(0, false, 0, 0));
 		}
 
 		/** These settings on another data folder. */
@@ -132,8 +134,20 @@ public final class ModelBench {
 	 * @param sections also evaluate with each slice averaged over this many
 	 *          neighbouring sections on each side ({@link SectionAveraging}; 0
 	 *          = not)
+	 * @param maxThreshold also score every evaluation at the threshold the
+	 *          held-out calibration chooses up to this value
+	 *          ({@link Calibration#best(double)}; 0 = not)
 	 */
-	public record TestTime(int slices, boolean flips, int sections) {}
+	public record TestTime(int slices, boolean flips, int sections,
+		double maxThreshold)
+	{
+
+		public TestTime {
+			if (maxThreshold != 0 && !(maxThreshold >= 0.5 && maxThreshold <= 0.95))
+				throw new UserException("maximum threshold " + maxThreshold +
+					" is outside 0.5..0.95", "use e.g. 0.9, or 0 to not score it");
+		}
+	}
 
 	private final Settings settings;
 	private final PrintStream out;
@@ -408,7 +422,10 @@ public final class ModelBench {
 				final double trainSec = (System.nanoTime() - t0) / 1e9;
 				final long t1 = System.nanoTime();
 				final TestTime tt = settings.testTime();
-				final float[] thresholds = { m.threshold(), 0.5f };
+				final float[] thresholds = tt.maxThreshold() > 0 ? new float[] { m
+					.threshold(), 0.5f, fit.calibration().map(c -> c.best(tt
+						.maxThreshold())).orElse(0.5f) } : new float[] { m.threshold(),
+							0.5f };
 				final Evaluation.Scores[] s = Evaluation.evaluate(m, d.test(), d
 					.testLabels(), d.foreground(), tt.slices(), thresholds, progress);
 				final double predSec = (System.nanoTime() - t1) / 1e9;
@@ -420,6 +437,7 @@ public final class ModelBench {
 					Math.max(1, settings.training().averaging()), trainSec, fit.loss(), fit.threshold(), s[0].iou(), s[0].meanIou(), s[0]
 						.dice(), s[1].iou(), s[1].meanIou(), Evaluation.slices(d.test()
 							.depth(), tt.slices()).length, predSec);
+				wider(thresholds, s, "");
 				if (tt.flips()) variant(d, new FlipAveraged(m), 0, thresholds, s[0],
 					"with test-time flips", progress);
 				if (tt.sections() > 0) variant(d, m, tt.sections(), thresholds, s[0],
@@ -449,6 +467,18 @@ public final class ModelBench {
 			"  %s (same model, threshold %.2f): foreground IoU %.3f (%+.3f), mean IoU %.3f, Dice %.3f | at 0.5: foreground IoU %.3f | %.0f s%n",
 			what, thresholds[0], f[0].iou(), f[0].iou() - onePass.iou(), f[0]
 				.meanIou(), f[0].dice(), f[1].iou(), (System.nanoTime() - t0) / 1e9);
+		wider(thresholds, f, "  ");
+	}
+
+	/** The scores at the threshold calibrated over the wider range, if asked. */
+	private void wider(final float[] thresholds, final Evaluation.Scores[] s,
+		final String indent)
+	{
+		if (thresholds.length < 3) return;
+		out.printf(Locale.ROOT,
+			"%s  calibrated up to %.2f: threshold %.2f, foreground IoU %.3f (%+.3f), mean IoU %.3f%n",
+			indent, settings.testTime().maxThreshold(), thresholds[2], s[2].iou(), s[2]
+				.iou() - s[0].iou(), s[2].meanIou());
 	}
 
 	/**

@@ -85,6 +85,12 @@ public class BenchModelCommand implements Callable<Integer> {
 			"default: the preset's).")
 	int inputSections;
 
+	@Option(names = "--max-threshold", defaultValue = "0", paramLabel = "T",
+		description = "Also score every evaluation at the threshold the held-out " +
+			"calibration chooses among 0.30..T (the product's range ends at " +
+			"0.70; default ${DEFAULT-VALUE} = not).")
+	double maxThreshold;
+
 	@Override
 	public Integer call() {
 		if (lucchi != null && isbi != null) throw new UserException(
@@ -94,7 +100,7 @@ public class BenchModelCommand implements Callable<Integer> {
 			: isbi, isbi != null ? ModelBench.Dataset.ISBI : ModelBench.Dataset.LUCCHI,
 			preset, patches, seeds, retrain, validation, new ModelBench.Training(
 				trainSteps, average, elastic, inputSections), new ModelBench.TestTime(
-					testSlices, flips, sections)), System.out)
+					testSlices, flips, sections, maxThreshold)), System.out)
 				.run(
 				new ConsoleProgress());
 		return 0;

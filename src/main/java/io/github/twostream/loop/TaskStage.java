@@ -61,9 +61,11 @@ public final class TaskStage {
 	 * @param threshold the calibrated threshold (0.5 if nothing to calibrate on)
 	 * @param heldOutIoU foreground IoU on the held-out pixels at the threshold
 	 *          (NaN without held-out foreground)
+	 * @param calibration the held-out pixels' histograms (empty if none were
+	 *          held out), to ask for other threshold ranges
 	 */
 	public record Fit(float loss, int steps, int trainPatches, int heldOutPatches,
-		float threshold, double heldOutIoU)
+		float threshold, double heldOutIoU, Optional<Calibration> calibration)
 	{
 
 		/** JSON for {@link ModelVersion#metrics()}. */
@@ -191,8 +193,9 @@ public final class TaskStage {
 		final float loss = trainSteps(model, data, n, a, progress);
 		float threshold = 0.5f;
 		double iou = Double.NaN;
+		Calibration cal = null;
 		if (!test.isEmpty()) {
-			final Calibration cal = new Calibration();
+			cal = new Calibration();
 			final TrainingSet windows = ContextWindows.trainingSet(volume, grid, test,
 				margin, sections);
 			final int w = windows.size();
@@ -205,7 +208,8 @@ public final class TaskStage {
 			if (cal.foregroundPixels() > 0) iou = cal.iou(threshold);
 		}
 		model.setThreshold(threshold);
-		return new Fit(loss, n, data.count(), held, threshold, iou);
+		return new Fit(loss, n, data.count(), held, threshold, iou, Optional
+			.ofNullable(cal));
 	}
 
 	/**

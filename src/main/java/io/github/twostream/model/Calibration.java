@@ -2,7 +2,8 @@ package io.github.twostream.model;
 
 /**
  * Chooses the foreground threshold on held-out labelled pixels: the
- * threshold among 0.30, 0.35, ..., 0.70 with the best foreground IoU (ties:
+ * threshold among 0.30, 0.35, ..., {@value #HIGHEST} with the best
+ * foreground IoU (ties:
  * the one nearest 0.5), or 0.5 with fewer than {@value #MIN_PIXELS}
  * foreground or background pixels. Probabilities are binned once into a
  * histogram per class, so any number of pixels costs one pass.
@@ -15,6 +16,10 @@ package io.github.twostream.model;
 public final class Calibration {
 
 	private static final int BINS = 200;
+	/** Lowest threshold considered. */
+	public static final double LOWEST = 0.30;
+	/** Highest threshold considered by {@link #best()}. */
+	public static final double HIGHEST = 0.70;
 	/** Fewest pixels of each class to calibrate on. */
 	public static final int MIN_PIXELS = 1000;
 	private final long[] fg = new long[BINS], bg = new long[BINS];
@@ -65,10 +70,20 @@ public final class Calibration {
 
 	/** The best threshold, or 0.5 when too few pixels were added. */
 	public float best() {
+		return best(HIGHEST);
+	}
+
+	/**
+	 * The best threshold among {@value #LOWEST}, ..., {@code highest} in steps
+	 * of 0.05, or 0.5 when too few pixels were added.
+	 */
+	public float best(final double highest) {
 		if (foregroundPixels() < MIN_PIXELS || backgroundPixels() < MIN_PIXELS)
 			return 0.5f;
 		double bestT = 0.5, bestIou = iou(0.5);
-		for (int k = 6; k <= 14; k++) {
+		final int lo = (int) Math.round(LOWEST / 0.05), hi = (int) Math.round(
+			highest / 0.05);
+		for (int k = lo; k <= hi; k++) {
 			final double t = k * 0.05, v = iou(t);
 			if (v > bestIou + 1e-12 || (Math.abs(v - bestIou) <= 1e-12 && Math.abs(
 				t - 0.5) < Math.abs(bestT - 0.5)))

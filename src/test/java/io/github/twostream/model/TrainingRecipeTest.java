@@ -109,6 +109,27 @@ class TrainingRecipeTest {
 	}
 
 	@Test
+	void calibrationRangeEndsWhereAsked() {
+		// foreground at p = 0.87..0.99, background at 0..0.84: the best
+		// threshold, 0.85, lies above the default range, which stops at its top
+		final int n = 2000;
+		final Calibration cal = new Calibration();
+		final float[] p = new float[2 * n];
+		final byte[] mask = new byte[2 * n];
+		for (int i = 0; i < n; i++) {
+			p[i] = 0.87f + 0.12f * i / (n - 1);
+			mask[i] = TrainingSet.FOREGROUND;
+			p[n + i] = 0.84f * i / (n - 1);
+			mask[n + i] = TrainingSet.BACKGROUND;
+		}
+		cal.add(p, 0, mask);
+		assertEquals((float) Calibration.HIGHEST, cal.best(), 1e-6);
+		assertEquals(0.85f, cal.best(0.9), 1e-6);
+		assertEquals(1.0, cal.iou(0.85), 1e-12);
+		assertTrue(cal.iou(Calibration.HIGHEST) < 1.0);
+	}
+
+	@Test
 	void thresholdIsSavedWithTheCheckpoint() {
 		final UNetConfig c = new UNetConfig(32, 2, 4, 1f, 1e-3f, 2, 0.5f, 1L, 2, 1f,
 			true, 0.5f, 0);
