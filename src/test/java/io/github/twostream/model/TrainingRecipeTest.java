@@ -89,12 +89,7 @@ class TrainingRecipeTest {
 		final Calibration cal = new Calibration();
 		final float[] p = new float[2 * n];
 		final byte[] mask = new byte[2 * n];
-		for (int i = 0; i < n; i++) {
-			p[i] = 0.37f + 0.62f * i / (n - 1);
-			mask[i] = TrainingSet.FOREGROUND;
-			p[n + i] = 0.34f * i / (n - 1);
-			mask[n + i] = TrainingSet.BACKGROUND;
-		}
+		separable(0.37f, 0.34f, p, mask);
 		mask[0] = TrainingSet.IGNORE; // ignored pixels do not count
 		cal.add(p, 0, mask);
 		assertEquals(n - 1, cal.foregroundPixels());
@@ -112,21 +107,31 @@ class TrainingRecipeTest {
 	void calibrationRangeEndsWhereAsked() {
 		// foreground at p = 0.87..0.99, background at 0..0.84: the best
 		// threshold, 0.85, lies above the default range, which stops at its top
-		final int n = 2000;
 		final Calibration cal = new Calibration();
-		final float[] p = new float[2 * n];
-		final byte[] mask = new byte[2 * n];
-		for (int i = 0; i < n; i++) {
-			p[i] = 0.87f + 0.12f * i / (n - 1);
-			mask[i] = TrainingSet.FOREGROUND;
-			p[n + i] = 0.84f * i / (n - 1);
-			mask[n + i] = TrainingSet.BACKGROUND;
-		}
+		final float[] p = new float[4000];
+		final byte[] mask = new byte[4000];
+		separable(0.87f, 0.84f, p, mask);
 		cal.add(p, 0, mask);
 		assertEquals((float) Calibration.HIGHEST, cal.best(), 1e-6);
 		assertEquals(0.85f, cal.best(0.9), 1e-6);
 		assertEquals(1.0, cal.iou(0.85), 1e-12);
 		assertTrue(cal.iou(Calibration.HIGHEST) < 1.0);
+	}
+
+	/**
+	 * Half foreground with probabilities evenly over {@code fgFrom}..0.99, half
+	 * background over 0..{@code bgTo}.
+	 */
+	private static void separable(final float fgFrom, final float bgTo,
+		final float[] p, final byte[] mask)
+	{
+		final int n = p.length / 2;
+		for (int i = 0; i < n; i++) {
+			p[i] = fgFrom + (0.99f - fgFrom) * i / (n - 1);
+			mask[i] = TrainingSet.FOREGROUND;
+			p[n + i] = bgTo * i / (n - 1);
+			mask[n + i] = TrainingSet.BACKGROUND;
+		}
 	}
 
 	@Test
