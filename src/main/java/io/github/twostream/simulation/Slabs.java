@@ -112,6 +112,6 @@ public final class Slabs {
 	}
 
 	private static Patch shift(final Patch p, final int dz) {
-		return new Patch(p.id(), p.z() + dz, p.y(), p.x(), p.h(), p.w());
+		return p.atSection(p.z() + dz);
 	}
 }
