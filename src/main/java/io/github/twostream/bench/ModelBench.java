@@ -26,6 +26,7 @@ import io.github.twostream.model.UNetConfig;
 import io.github.twostream.model.tf.Tensors;
 import io.github.twostream.model.tf.TfRuntime;
 import io.github.twostream.loop.Evaluation;
+import io.github.twostream.loop.HeldOut;
 import io.github.twostream.loop.TaskStage;
 import io.github.twostream.simulation.SliceRange;
 import io.github.twostream.simulation.Slabs;
@@ -84,7 +85,7 @@ public final class ModelBench {
 
 		public static Settings defaults() {
 			return new Settings(10, null, Dataset.LUCCHI, ModelPreset.FAST, 200, List
-				.of(1L), 0, false, Training.PRESET, new TestTime(0, false, 0, 0));
+				.of(1L), 0, false, Training.PRESET, new TestTime(0, false, 0, 0, false));
 		}
 
 		/** These settings on another data folder. */
@@ -137,9 +138,12 @@ public final class ModelBench {
 	 * @param maxThreshold also score every evaluation at the threshold the
 	 *          held-out calibration chooses up to this value
 	 *          ({@link Calibration#best(double)}; 0 = not)
+	 * @param ownThreshold also score every evaluation at the threshold
+	 *          calibrated on the held-out patches predicted the same way (flips,
+	 *          section averaging: {@link HeldOut}) instead of in one pass
 	 */
 	public record TestTime(int slices, boolean flips, int sections,
-		double maxThreshold)
+		double maxThreshold, boolean ownThreshold)
 	{
 
 		public TestTime {
@@ -422,10 +426,7 @@ public final class ModelBench {
 				final double trainSec = (System.nanoTime() - t0) / 1e9;
 				final long t1 = System.nanoTime();
 				final TestTime tt = settings.testTime();
-				final float[] thresholds = tt.maxThreshold() > 0 ? new float[] { m
-					.threshold(), 0.5f, fit.calibration().map(c -> c.best(tt
-						.maxThreshold())).orElse(0.5f) } : new float[] { m.threshold(),
-							0.5f };
+				final float[] thresholds = thresholds(m, fit, m, 0);
 				final Evaluation.Scores[] s = Evaluation.evaluate(m, d.test(), d
 					.testLabels(), d.foreground(), tt.slices(), thresholds, progress);
 				final double predSec = (System.nanoTime() - t1) / 1e9;
@@ -437,14 +438,16 @@ public final class ModelBench {
 					Math.max(1, settings.training().averaging()), trainSec, fit.loss(), fit.threshold(), s[0].iou(), s[0].meanIou(), s[0]
 						.dice(), s[1].iou(), s[1].meanIou(), Evaluation.slices(d.test()
 							.depth(), tt.slices()).length, predSec);
-				wider(thresholds, s, "");
-				if (tt.flips()) variant(d, new FlipAveraged(m), 0, thresholds, s[0],
-					"with test-time flips", progress);
-				if (tt.sections() > 0) variant(d, m, tt.sections(), thresholds, s[0],
-					"averaged over +-" + tt.sections() + " sections", progress);
+				recalibrated(thresholds, s, "");
+				if (tt.flips()) variant(d, new FlipAveraged(m), 0, thresholds(m, fit,
+					new FlipAveraged(m), 0), s[0], "with test-time flips", progress);
+				if (tt.sections() > 0) variant(d, m, tt.sections(), thresholds(m, fit,
+					m, tt.sections()), s[0], "averaged over +-" + tt.sections() +
+						" sections", progress);
 				if (tt.flips() && tt.sections() > 0) variant(d, new FlipAveraged(m), tt
-					.sections(), thresholds, s[0], "with flips and averaged over +-" + tt
-						.sections() + " sections", progress);
+					.sections(), thresholds(m, fit, new FlipAveraged(m), tt.sections()),
+					s[0], "with flips and averaged over +-" + tt.sections() + " sections",
+					progress);
 			}
 		}
 		if (fg.size() > 1) out.printf(Locale.ROOT,
@@ -452,6 +455,24 @@ public final class ModelBench {
 			fg.stream().mapToDouble(Double::doubleValue).min().orElse(0), fg.stream()
 				.mapToDouble(Double::doubleValue).average().orElse(0), fg.stream()
 					.mapToDouble(Double::doubleValue).max().orElse(0));
+	}
+
+	/**
+	 * The thresholds an evaluation by {@code predictor} (averaged over
+	 * {@code sections}) is scored at: the model's, 0.5, then, if asked, the
+	 * one calibrated over the wider range and the one calibrated on the
+	 * held-out patches predicted the same way (NaN when not asked).
+	 */
+	private float[] thresholds(final TaskModel m, final TaskStage.Fit fit,
+		final PixelPredictor predictor, final int sections)
+	{
+		final TestTime tt = settings.testTime();
+		final float wider = tt.maxThreshold() > 0 ? fit.calibration().map(c -> c
+			.best(tt.maxThreshold())).orElse(0.5f) : Float.NaN;
+		final float own = tt.ownThreshold() ? fit.heldOut().map(h -> h.calibrate(
+			predictor, sections).best()).orElse(0.5f) : Float.NaN;
+		return new float[] { m.threshold(), 0.5f, Float.isNaN(wider) ? 0.5f
+			: wider, Float.isNaN(own) ? 0.5f : own };
 	}
 
 	/** Scores one test-time variant and prints it beside the one-pass figure. */
@@ -467,18 +488,22 @@ public final class ModelBench {
 			"  %s (same model, threshold %.2f): foreground IoU %.3f (%+.3f), mean IoU %.3f, Dice %.3f | at 0.5: foreground IoU %.3f | %.0f s%n",
 			what, thresholds[0], f[0].iou(), f[0].iou() - onePass.iou(), f[0]
 				.meanIou(), f[0].dice(), f[1].iou(), (System.nanoTime() - t0) / 1e9);
-		wider(thresholds, f, "  ");
+		recalibrated(thresholds, f, "  ");
 	}
 
-	/** The scores at the threshold calibrated over the wider range, if asked. */
-	private void wider(final float[] thresholds, final Evaluation.Scores[] s,
-		final String indent)
+	/** The scores at the recalibrated thresholds that were asked for. */
+	private void recalibrated(final float[] thresholds,
+		final Evaluation.Scores[] s, final String indent)
 	{
-		if (thresholds.length < 3) return;
-		out.printf(Locale.ROOT,
+		final TestTime tt = settings.testTime();
+		if (tt.maxThreshold() > 0) out.printf(Locale.ROOT,
 			"%s  calibrated up to %.2f: threshold %.2f, foreground IoU %.3f (%+.3f), mean IoU %.3f%n",
-			indent, settings.testTime().maxThreshold(), thresholds[2], s[2].iou(), s[2]
-				.iou() - s[0].iou(), s[2].meanIou());
+			indent, tt.maxThreshold(), thresholds[2], s[2].iou(), s[2].iou() - s[0]
+				.iou(), s[2].meanIou());
+		if (tt.ownThreshold()) out.printf(Locale.ROOT,
+			"%s  calibrated on this prediction of the held-out patches: threshold %.2f, foreground IoU %.3f (%+.3f), mean IoU %.3f%n",
+			indent, thresholds[3], s[3].iou(), s[3].iou() - s[0].iou(), s[3]
+				.meanIou());
 	}
 
 	/**

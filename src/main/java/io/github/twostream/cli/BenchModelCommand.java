@@ -91,6 +91,12 @@ public class BenchModelCommand implements Callable<Integer> {
 			"0.70; default ${DEFAULT-VALUE} = not).")
 	double maxThreshold;
 
+	@Option(names = "--own-threshold",
+		description = "Also score every evaluation at the threshold calibrated " +
+			"on the held-out patches predicted the same way (flips, section " +
+			"averaging) instead of in one pass.")
+	boolean ownThreshold;
+
 	@Override
 	public Integer call() {
 		if (lucchi != null && isbi != null) throw new UserException(
@@ -100,7 +106,7 @@ public class BenchModelCommand implements Callable<Integer> {
 			: isbi, isbi != null ? ModelBench.Dataset.ISBI : ModelBench.Dataset.LUCCHI,
 			preset, patches, seeds, retrain, validation, new ModelBench.Training(
 				trainSteps, average, elastic, inputSections), new ModelBench.TestTime(
-					testSlices, flips, sections, maxThreshold)), System.out)
+					testSlices, flips, sections, maxThreshold, ownThreshold)), System.out)
 				.run(
 				new ConsoleProgress());
 		return 0;

@@ -63,9 +63,12 @@ public final class TaskStage {
 	 *          (NaN without held-out foreground)
 	 * @param calibration the held-out pixels' histograms (empty if none were
 	 *          held out), to ask for other threshold ranges
+	 * @param heldOut the held-out patches (empty if none), to calibrate other
+	 *          ways of predicting
 	 */
 	public record Fit(float loss, int steps, int trainPatches, int heldOutPatches,
-		float threshold, double heldOutIoU, Optional<Calibration> calibration)
+		float threshold, double heldOutIoU, Optional<Calibration> calibration,
+		Optional<HeldOut> heldOut)
 	{
 
 		/** JSON for {@link ModelVersion#metrics()}. */
@@ -194,22 +197,16 @@ public final class TaskStage {
 		float threshold = 0.5f;
 		double iou = Double.NaN;
 		Calibration cal = null;
+		HeldOut heldOut = null;
 		if (!test.isEmpty()) {
-			cal = new Calibration();
-			final TrainingSet windows = ContextWindows.trainingSet(volume, grid, test,
-				margin, sections);
-			final int w = windows.size();
-			final float[] prob = new float[w * w];
-			for (int i = 0; i < windows.count(); i++) {
-				model.predict(windows.image(i), 1, w, w, prob);
-				cal.add(prob, 0, windows.mask(i));
-			}
+			heldOut = new HeldOut(volume, grid, test, margin, sections);
+			cal = heldOut.calibrate(model, 0);
 			threshold = cal.best();
 			if (cal.foregroundPixels() > 0) iou = cal.iou(threshold);
 		}
 		model.setThreshold(threshold);
 		return new Fit(loss, n, data.count(), held, threshold, iou, Optional
-			.ofNullable(cal));
+			.ofNullable(cal), Optional.ofNullable(heldOut));
 	}
 
 	/**

@@ -62,7 +62,7 @@ public final class SectionAveraging {
 		for (int s = Math.max(0, z - radius); s <= Math.min(depth - 1, z +
 			radius); s++)
 		{
-			final float wt = radius + 1 - Math.abs(s - z);
+			final float wt = weight(radius, s - z);
 			final float[] p = predicted(s);
 			for (int i = 0; i < out.length; i++)
 				out[i] += wt * p[i];
@@ -71,6 +71,14 @@ public final class SectionAveraging {
 		for (int i = 0; i < out.length; i++)
 			out[i] /= total;
 		return out;
+	}
+
+	/**
+	 * The weight of the section {@code dz} away in an average over
+	 * {@code radius} sections on each side: {@code radius + 1 - |dz|}.
+	 */
+	public static float weight(final int radius, final int dz) {
+		return radius + 1 - Math.abs(dz);
 	}
 
 	private float[] predicted(final int z) {
