@@ -1,8 +1,11 @@
 package io.github.twostream.loop;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.twostream.model.Calibration;
 import io.github.twostream.model.PixelPredictor;
@@ -51,6 +54,11 @@ public final class HeldOut {
 		return masks.size();
 	}
 
+	/** The held-out pool ids, in the fit's order. */
+	public Set<Integer> ids() {
+		return Collections.unmodifiableSet(masks.keySet());
+	}
+
 	/**
 	 * The held-out pixels' histograms under {@code predictor}, each window the
 	 * weighted mean of its predictions at the {@code radius} sections on each
@@ -59,27 +67,45 @@ public final class HeldOut {
 	public Calibration calibrate(final PixelPredictor predictor,
 		final int radius)
 	{
-		final Calibration cal = new Calibration();
-		final int w = grid.patchSize() + 2 * margin;
-		final float[] prob = new float[w * w], mean = new float[w * w];
-		for (final Map.Entry<Integer, byte[]> e : masks.entrySet()) {
-			final Patch p = grid.get(e.getKey());
-			Arrays.fill(mean, 0);
-			float total = 0;
-			for (int s = Math.max(0, p.z() - radius); s <= Math.min(volume.depth() -
-				1, p.z() + radius); s++)
-			{
-				final float wt = SectionAveraging.weight(radius, s - p.z());
-				predictor.predict(ContextWindows.image(volume, p.atSection(s), margin,
-					inputSections), 1, w, w, prob);
-				for (int i = 0; i < mean.length; i++)
-					mean[i] += wt * prob[i];
-				total += wt;
+		final int w = grid.patchSize() + 2 * margin, px = w * w, n = masks.size();
+		final List<Patch> patches = new ArrayList<>(n);
+		for (final int id : masks.keySet())
+			patches.add(grid.get(id));
+		final float[] mean = new float[n * px], total = new float[n];
+		final float[] images = new float[n * (2 * inputSections + 1) * px],
+			prob = new float[n * px];
+		// NB: one batch per section offset, so the model runs 2 radius + 1
+		// times whatever the number of patches
+		for (int dz = -radius; dz <= radius; dz++) {
+			final List<Integer> at = new ArrayList<>(n);
+			for (int k = 0; k < n; k++) {
+				final int z = patches.get(k).z() + dz;
+				if (z < 0 || z >= volume.depth()) continue;
+				final float[] image = ContextWindows.image(volume, patches.get(k)
+					.atSection(z), margin, inputSections);
+				System.arraycopy(image, 0, images, at.size() * image.length,
+					image.length);
+				at.add(k);
 			}
-			for (int i = 0; i < mean.length; i++)
-				mean[i] /= total;
-			cal.add(mean, 0, ContextWindows.mask(e.getValue(), p.h(), p.w(),
+			if (at.isEmpty()) continue;
+			predictor.predict(images, at.size(), w, w, prob);
+			final float wt = SectionAveraging.weight(radius, dz);
+			for (int j = 0; j < at.size(); j++) {
+				final int k = at.get(j);
+				for (int i = 0; i < px; i++)
+					mean[k * px + i] += wt * prob[j * px + i];
+				total[k] += wt;
+			}
+		}
+		final Calibration cal = new Calibration();
+		int k = 0;
+		for (final Map.Entry<Integer, byte[]> e : masks.entrySet()) {
+			for (int i = 0; i < px; i++)
+				mean[k * px + i] /= total[k];
+			final Patch p = patches.get(k);
+			cal.add(mean, k * px, ContextWindows.mask(e.getValue(), p.h(), p.w(),
 				margin));
+			k++;
 		}
 		return cal;
 	}

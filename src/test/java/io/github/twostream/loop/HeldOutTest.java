@@ -1,0 +1,151 @@
+package io.github.twostream.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.twostream.model.Calibration;
+import io.github.twostream.model.ModelPreset;
+import io.github.twostream.model.PixelPredictor;
+import io.github.twostream.model.TaskModel;
+import io.github.twostream.util.Progress;
+import io.github.twostream.volume.LabelImage;
+import io.github.twostream.volume.LabelImages;
+import io.github.twostream.volume.Patch;
+import io.github.twostream.volume.PatchGrid;
+import io.github.twostream.volume.Volume;
+import io.github.twostream.volume.Volumes;
+
+/**
+ * The held-out patches of a fit, calibrated on the way a prediction is made:
+ * in one pass (the fit's own threshold) and averaged over sections.
+ */
+class HeldOutTest {
+
+	private static final int MARGIN = 8, W = 64 + 2 * MARGIN;
+
+	/** The sigmoid of each pixel: a real, cheap predictor of the image. */
+	private static final PixelPredictor SIGMOID = new PixelPredictor() {
+
+		@Override
+		public int sizeMultiple() {
+			return 1;
+		}
+
+		@Override
+		public void predict(final float[] images, final int n, final int h,
+			final int w, final float[] probOut)
+		{
+			for (int i = 0; i < n * h * w; i++)
+				probOut[i] = (float) (1 / (1 + Math.exp(-images[i])));
+		}
+	};
+
+	/**
+	 * Each window is the 1-2-1 mean of its section's and its neighbours'
+	 * predictions, renormalised at the ends of the stack (what
+	 * {@code SectionAveraging} does to a slice), whatever the batching: checked
+	 * against the windows predicted one by one.
+	 */
+	@Test
+	void sectionAveragingWeighsTheNeighboursAndStopsAtTheStackEnds() {
+		try (Volume v = Volumes.open(ActiveLearningLoopTest.TRAIN);
+				LabelImage labels = LabelImages.open("test-data/train-labels.tif", v))
+		{
+			final PatchGrid grid = new PatchGrid(v.depth(), v.height(), v.width(), 64,
+				64);
+			final Map<Integer, byte[]> masks = new LinkedHashMap<>();
+			// NB: two patches of the first and of the last section, two inside
+			for (final int z : new int[] { 0, v.depth() / 2, v.depth() - 1 }) {
+				int taken = 0;
+				for (int i = 0; i < grid.size() && taken < 2; i++)
+					if (grid.get(i).z() == z) {
+						masks.put(i, LabelTransfer.toMask(labels.readPatch(grid.get(i),
+							null), 64 * 64, 255));
+						taken++;
+					}
+			}
+			assertEquals(6, masks.size());
+			final HeldOut heldOut = new HeldOut(v, grid, masks, MARGIN, 0);
+			final Calibration expected = new Calibration();
+			final float[] prob = new float[W * W];
+			for (final Map.Entry<Integer, byte[]> e : masks.entrySet()) {
+				final Patch p = grid.get(e.getKey());
+				final float[] mean = new float[W * W];
+				float total = 0;
+				for (int dz = -1; dz <= 1; dz++) {
+					if (p.z() + dz < 0 || p.z() + dz >= v.depth()) continue;
+					final float wt = dz == 0 ? 2 : 1;
+					SIGMOID.predict(ContextWindows.image(v, p.atSection(p.z() + dz),
+						MARGIN), 1, W, W, prob);
+					for (int i = 0; i < mean.length; i++)
+						mean[i] += wt * prob[i];
+					total += wt;
+				}
+				for (int i = 0; i < mean.length; i++)
+					mean[i] /= total;
+				expected.add(mean, 0, ContextWindows.mask(e.getValue(), 64, 64,
+					MARGIN));
+			}
+			final Calibration averaged = heldOut.calibrate(SIGMOID, 1), alone =
+				heldOut.calibrate(SIGMOID, 0);
+			assertTrue(averaged.foregroundPixels() > 0);
+			assertEquals(expected.foregroundPixels(), averaged.foregroundPixels());
+			assertEquals(expected.backgroundPixels(), averaged.backgroundPixels());
+			boolean differs = false;
+			for (int k = 1; k < 20; k++) {
+				assertEquals(expected.iou(k * 0.05), averaged.iou(k * 0.05), 1e-12,
+					"threshold " + k * 0.05);
+				differs |= alone.iou(k * 0.05) != averaged.iou(k * 0.05);
+			}
+			assertTrue(differs, "averaging over the sections changes the histograms");
+		}
+	}
+
+	/**
+	 * A real fit holds out a tenth of the patches and its threshold is the one
+	 * calibrated on their one-pass predictions, window by window.
+	 */
+	@Test
+	void theFitsThresholdIsCalibratedOnItsHeldOutPatchesInOnePass() {
+		try (Volume v = Volumes.open(ActiveLearningLoopTest.TRAIN);
+				LabelImage labels = LabelImages.open("test-data/train-labels.tif", v))
+		{
+			final PatchGrid grid = new PatchGrid(v.depth(), v.height(), v.width(), 64,
+				64);
+			final Map<Integer, byte[]> masks = new LinkedHashMap<>();
+			for (int i = 0; i < grid.size() && masks.size() < 30; i += 7)
+				masks.put(i, LabelTransfer.toMask(labels.readPatch(grid.get(i), null),
+					64 * 64, 255));
+			final ModelPreset p = WeightAveragingTest.tiny();
+			try (TaskModel m = new TaskModel(p.unet(), p.augmentation())) {
+				final TaskStage.Fit fit = TaskStage.fit(m, p, v, grid, masks, 20, false,
+					Progress.NONE);
+				final HeldOut heldOut = fit.heldOut().orElseThrow();
+				assertEquals(3, heldOut.size());
+				assertEquals(3, fit.heldOutPatches());
+				final Calibration byHand = new Calibration();
+				final float[] prob = new float[64 * 64];
+				for (final int id : heldOut.ids()) {
+					assertTrue(masks.containsKey(id));
+					m.predict(ContextWindows.image(v, grid.get(id), 0, 0), 1, 64, 64,
+						prob);
+					byHand.add(prob, 0, masks.get(id));
+				}
+				final Calibration cal = fit.calibration().orElseThrow();
+				assertEquals(byHand.foregroundPixels(), cal.foregroundPixels());
+				for (int k = 1; k < 20; k++)
+					assertEquals(byHand.iou(k * 0.05), cal.iou(k * 0.05), 1e-3,
+						"threshold " + k * 0.05);
+				assertEquals(byHand.best(), fit.threshold());
+				assertEquals(m.threshold(), fit.threshold());
+				assertNotEquals(0, heldOut.calibrate(m, 1).backgroundPixels());
+			}
+		}
+	}
+}
