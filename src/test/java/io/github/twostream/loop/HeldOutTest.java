@@ -46,6 +46,18 @@ class HeldOutTest {
 		}
 	};
 
+	private static PatchGrid grid(final Volume v) {
+		return new PatchGrid(v.depth(), v.height(), v.width(), 64, 64);
+	}
+
+	/** The ground truth of patch {@code id}, mitochondria (255) as foreground. */
+	private static byte[] mask(final LabelImage labels, final PatchGrid grid,
+		final int id)
+	{
+		return LabelTransfer.toMask(labels.readPatch(grid.get(id), null), 64 * 64,
+			255);
+	}
+
 	/**
 	 * Each window is the 1-2-1 mean of its section's and its neighbours'
 	 * predictions, renormalised at the ends of the stack (what
@@ -57,16 +69,14 @@ class HeldOutTest {
 		try (Volume v = Volumes.open(ActiveLearningLoopTest.TRAIN);
 				LabelImage labels = LabelImages.open("test-data/train-labels.tif", v))
 		{
-			final PatchGrid grid = new PatchGrid(v.depth(), v.height(), v.width(), 64,
-				64);
+			final PatchGrid grid = grid(v);
 			final Map<Integer, byte[]> masks = new LinkedHashMap<>();
 			// NB: two patches of the first and of the last section, two inside
 			for (final int z : new int[] { 0, v.depth() / 2, v.depth() - 1 }) {
 				int taken = 0;
 				for (int i = 0; i < grid.size() && taken < 2; i++)
 					if (grid.get(i).z() == z) {
-						masks.put(i, LabelTransfer.toMask(labels.readPatch(grid.get(i),
-							null), 64 * 64, 255));
+						masks.put(i, mask(labels, grid, i));
 						taken++;
 					}
 			}
@@ -116,12 +126,10 @@ class HeldOutTest {
 		try (Volume v = Volumes.open(ActiveLearningLoopTest.TRAIN);
 				LabelImage labels = LabelImages.open("test-data/train-labels.tif", v))
 		{
-			final PatchGrid grid = new PatchGrid(v.depth(), v.height(), v.width(), 64,
-				64);
+			final PatchGrid grid = grid(v);
 			final Map<Integer, byte[]> masks = new LinkedHashMap<>();
 			for (int i = 0; i < grid.size() && masks.size() < 30; i += 7)
-				masks.put(i, LabelTransfer.toMask(labels.readPatch(grid.get(i), null),
-					64 * 64, 255));
+				masks.put(i, mask(labels, grid, i));
 			final ModelPreset p = WeightAveragingTest.tiny();
 			try (TaskModel m = new TaskModel(p.unet(), p.augmentation())) {
 				final TaskStage.Fit fit = TaskStage.fit(m, p, v, grid, masks, 20, false,
