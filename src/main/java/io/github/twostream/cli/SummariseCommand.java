@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.github.twostream.simulation.SimulationReports;
+import io.github.twostream.simulation.Summaries;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -23,11 +25,19 @@ public class SummariseCommand implements Callable<Integer> {
 		description = "A 'twostream simulate' output folder (its --out).")
 	Path out;
 
+	@Option(names = "--per-seed",
+		description = "Also print each (strategy, seed) curve: the patches it " +
+			"reached, its last IoU and where it first crossed 90 / 95 % of full " +
+			"supervision.")
+	boolean perSeed;
+
 	@Override
 	public Integer call() {
 		final var summaries = SimulationReports.refresh(out, new ConsoleProgress());
-		System.out.print(SimulationReports.table(summaries, SimulationReports
-			.referenceIou(out)));
+		final double reference = SimulationReports.referenceIou(out);
+		System.out.print(SimulationReports.table(summaries, reference));
+		if (perSeed) System.out.print(SimulationReports.perSeedTable(Summaries
+			.perSeed(SimulationReports.curves(out), reference)));
 		return 0;
 	}
 }

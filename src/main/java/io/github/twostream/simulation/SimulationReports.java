@@ -60,7 +60,7 @@ public final class SimulationReports {
 	}
 
 	/** The curves of a simulation output folder. */
-	static Curves curves(final Path outDir) {
+	public static Curves curves(final Path outDir) {
 		final Path file = outDir.resolve("curves.csv");
 		if (!Files.isRegularFile(file)) throw new UserException("No curves.csv in " +
 			outDir, "point to a 'twostream simulate' output folder (--out)");
@@ -105,6 +105,18 @@ public final class SimulationReports {
 					.hi()), point(s.round0()) + "; " + point(s.round1())));
 		sb.append(String.format(Locale.ROOT, "full supervision IoU %.4f%n",
 			referenceIou));
+		return sb.toString();
+	}
+
+	/** A fixed-width table of the per-seed figures (for the console). */
+	public static String perSeedTable(final List<Summaries.SeedFigures> figures) {
+		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+			"%-24s %5s %8s %9s %9s %9s%n", "strategy", "seed", "labelled", "iou",
+			"to_90%", "to_95%"));
+		for (final Summaries.SeedFigures f : figures)
+			sb.append(String.format(Locale.ROOT, "%-24s %5d %8d %9.4f %9s %9s%n", f
+				.strategy(), f.seed(), f.lastLabelled(), f.lastIou(), na(f
+					.patchesTo90()), na(f.patchesTo95())));
 		return sb.toString();
 	}
 

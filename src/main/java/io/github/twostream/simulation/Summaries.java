@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,46 @@ public final class Summaries {
 				random == null ? Double.NaN : r.patchesTo95() / random.patchesTo95(), r
 					.patchesTo90Ci(), r.patchesTo95Ci(), r.aucCi(), r.round0(), r
 						.round1()));
+		return out;
+	}
+
+	/**
+	 * Where one (strategy, seed) curve got to, and the patches at which it
+	 * first reached 90 and 95 % of full supervision (linear between rounds;
+	 * NaN: not reached yet).
+	 */
+	public record SeedFigures(String strategy, long seed, int lastLabelled,
+		double lastIou, double patchesTo90, double patchesTo95)
+	{}
+
+	/**
+	 * {@link SeedFigures} of every (strategy, seed) curve, strategies in order
+	 * of first appearance, seeds ascending: the per-seed view behind the mean
+	 * curves of {@link #summarise}, for a comparison still running or with
+	 * too few seeds for intervals.
+	 */
+	public static List<SeedFigures> perSeed(final Curves curves,
+		final double fullIou)
+	{
+		final List<SeedFigures> out = new ArrayList<>();
+		for (final String s : curves.strategies()) {
+			final Map<Long, List<CurvePoint>> bySeed = new TreeMap<>();
+			for (final CurvePoint p : curves.of(s))
+				bySeed.computeIfAbsent(p.seed(), k -> new ArrayList<>()).add(p);
+			for (final var e : bySeed.entrySet()) {
+				final List<CurvePoint> c = new ArrayList<>(e.getValue());
+				c.sort(Comparator.comparingInt(CurvePoint::labelledPatches));
+				final double[] x = new double[c.size()], y = new double[c.size()];
+				for (int i = 0; i < x.length; i++) {
+					x[i] = c.get(i).labelledPatches();
+					y[i] = c.get(i).iou();
+				}
+				final CurvePoint last = c.get(c.size() - 1);
+				out.add(new SeedFigures(s, e.getKey(), last.labelledPatches(), last
+					.iou(), patchesToReach(x, y, 0.90 * fullIou), patchesToReach(x, y,
+						0.95 * fullIou)));
+			}
+		}
 		return out;
 	}
 

@@ -86,6 +86,13 @@ class SimulateCommandTest {
 		assertEquals(written, Files.readString(summary));
 		assertTrue(Files.size(tmp.resolve("split/curves.png")) > 0);
 		assertTrue(again.out().contains("first two points: patches iou"), again.out());
+		// per seed: the one curve's last point
+		final Cli.Run seeds = Cli.run("summarise", "--per-seed", tmp.resolve(
+			"split").toString());
+		assertEquals(0, seeds.code(), seeds.err());
+		assertTrue(seeds.out().lines().anyMatch(l -> l.matches(
+			"random +1 +20 +" + String.format(java.util.Locale.ROOT, "%.4f", c
+				.points().get(1).iou()) + " .*")), seeds.out());
 		final Cli.Run none = Cli.run("summarise", tmp.toString());
 		assertEquals(1, none.code(), none.err());
 		assertTrue(none.err().contains("No curves.csv in"), none.err());

@@ -1,11 +1,14 @@
 package io.github.twostream.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,37 @@ class SummariesTest {
 		assertEquals(0.215, c.mean()[0], 1e-9); // (0.21 + 0.22) / 2
 		assertEquals(Math.sqrt(0.00005), c.sd()[0], 1e-9);
 		assertEquals(2, c.count()[2]);
+	}
+
+	/**
+	 * Each (strategy, seed) curve on its own: its last point and its first
+	 * crossings, in order of strategies then seeds, whatever the order of the
+	 * points (a resumed run appends rounds of several units interleaved).
+	 */
+	@Test
+	void perSeedFiguresFollowEachCurve() {
+		final List<CurvePoint> points = new ArrayList<>(CurvesTest
+			.sample().points());
+		Collections.reverse(points);
+		// random seed 1: 0.21, 0.41, 0.61 at 10, 20, 30; seed 2: 0.22, 0.42, 0.62
+		final List<Summaries.SeedFigures> f = Summaries.perSeed(new Curves(points),
+			0.5);
+		assertEquals(4, f.size());
+		final Summaries.SeedFigures r1 = f.stream().filter(x -> x.strategy().equals(
+			"random") && x.seed() == 1).findFirst().orElseThrow();
+		assertEquals(30, r1.lastLabelled());
+		assertEquals(0.61, r1.lastIou(), 1e-9);
+		// 90 % of 0.5 = 0.45: between 0.41 (20) and 0.61 (30)
+		assertEquals(20 + 10 * (0.45 - 0.41) / 0.2, r1.patchesTo90(), 1e-9);
+		assertEquals(20 + 10 * (0.475 - 0.41) / 0.2, r1.patchesTo95(), 1e-9);
+		assertEquals(List.of(1L, 2L, 1L, 2L), f.stream().map(
+			Summaries.SeedFigures::seed).toList());
+		assertEquals("two-stream", f.get(0).strategy(), "order of first appearance");
+		assertTrue(Double.isNaN(Summaries.perSeed(CurvesTest.sample(), 0.7).get(0)
+			.patchesTo95()), "0.665 is never reached by random seed 1");
+		final String table = SimulationReports.perSeedTable(f);
+		assertFalse(table.contains("NA"), table);
+		assertEquals(5, table.lines().count(), table);
 	}
 
 	@Test
