@@ -461,7 +461,7 @@ public final class ModelBench {
 	 * The thresholds an evaluation by {@code predictor} (averaged over
 	 * {@code sections}) is scored at: the model's, 0.5, then, if asked, the
 	 * one calibrated over the wider range and the one calibrated on the
-	 * held-out patches predicted the same way (NaN when not asked).
+	 * held-out patches predicted the same way (0.5 when not asked; not printed).
 	 */
 	private float[] thresholds(final TaskModel m, final TaskStage.Fit fit,
 		final PixelPredictor predictor, final int sections)
