@@ -20,8 +20,10 @@ import io.github.twostream.volume.Volume;
  * predicting them: the model alone, with test-time flips, and each window
  * averaged over its neighbouring sections as {@link SectionAveraging} averages
  * a slice. NB: averaged probabilities are less extreme than one pass, so their
- * best threshold differs (docs/notes/streama.md section 13); a threshold is
- * only right for the prediction it was calibrated on.
+ * best threshold may differ; on the Lucchi++ validation split at 200 patches
+ * it did not (docs/notes/streama.md section 14), so the fit keeps one
+ * threshold, calibrated in one pass; {@code bench-model --own-threshold}
+ * measures the others.
  */
 public final class HeldOut {
 
