@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Carries a long `twostream simulate` run from one machine (or session) to the next through
 # its state files, without the task-model checkpoints:
-#   run.txt, reference.csv, curves.csv (finished rounds), rounds/*.csv (acquired ids per
-#   round) and encoder/ (the stream B encoder, ~1 MB).
+#   run.txt, reference.csv, curves.csv (finished rounds), machines.txt (where each start
+#   ran), rounds/*.csv (acquired ids per round) and encoder/ (the stream B encoder, ~1 MB).
 # `simulate` with the same options then resumes from the restored folder: finished
 # (strategy, seed) units are kept, and the checkpoint of an unfinished one is rebuilt by
-# replaying its training from the round log (deterministic; it costs that training time).
+# replaying its training from the round log (it costs that training time). NB: the replay
+# is exact on the same kind of processor only; elsewhere TensorFlow's kernels round
+# differently and the unit's later rounds drift as another seed would (sim.md 9.11).
 #
 # Usage: scripts/run-state.sh save RUN DEST     # RUN: a simulate --out folder
 #        scripts/run-state.sh restore SRC RUN   # then rerun the same simulate command
@@ -16,7 +18,7 @@ cmd="$1"; from="$2"; to="$3"
 copy() {
   mkdir -p "$2/rounds"
   cp "$1/run.txt" "$2/"
-  for f in reference.csv curves.csv; do
+  for f in reference.csv curves.csv machines.txt; do
     if [ -f "$1/$f" ]; then cp "$1/$f" "$2/"; fi
   done
   find "$1/rounds" -maxdepth 1 -name '*.csv' -exec cp {} "$2/rounds/" \; 2>/dev/null || true

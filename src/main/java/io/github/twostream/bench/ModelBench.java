@@ -30,6 +30,7 @@ import io.github.twostream.loop.HeldOut;
 import io.github.twostream.loop.TaskStage;
 import io.github.twostream.simulation.SliceRange;
 import io.github.twostream.simulation.Slabs;
+import io.github.twostream.util.Machine;
 import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
 import io.github.twostream.volume.LabelImage;
@@ -168,10 +169,10 @@ public final class ModelBench {
 
 	public void run(final Progress progress) {
 		final TfRuntime rt = TfRuntime.get();
-		out.printf("TensorFlow %s on %s, %d intra-op threads, %d cores, load average %.1f%n",
-			rt.version(), rt.device(), rt.intraOpThreads(), Runtime.getRuntime()
-				.availableProcessors(), java.lang.management.ManagementFactory
-					.getOperatingSystemMXBean().getSystemLoadAverage());
+		out.printf("TensorFlow %s on %s, %d intra-op threads, load average %.1f; %s%n",
+			rt.version(), rt.device(), rt.intraOpThreads(), java.lang.management.ManagementFactory
+					.getOperatingSystemMXBean().getSystemLoadAverage(), Machine.current()
+						.describe());
 		final ModelPreset named = ModelPreset.named(settings.preset(), 64);
 		final ModelPreset preset = settings.training().applyTo(named);
 		out.printf("preset %s: %s (input planes %d), augmentation %s, context margin %d, budget %s%n",

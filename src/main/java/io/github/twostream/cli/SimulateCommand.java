@@ -162,7 +162,7 @@ public class SimulateCommand implements Callable<Integer> {
 			"--foreground " + foreground + " is not a label value",
 			"use 0-255, the value of the foreground in " + labels);
 		OutputPaths.checkFolder(out, "--out", List.of("curves.csv", "summary.csv",
-			"curves.png", "reference.csv", "run.txt"), input(image), input(labels), input(
+			"curves.png", "reference.csv", "run.txt", Simulator.MACHINES), input(image), input(labels), input(
 				testImage), input(testLabels));
 		final int s = or(step, SimulationConfig.DEFAULT_STEP);
 		final List<Long> seedList = new ArrayList<>();

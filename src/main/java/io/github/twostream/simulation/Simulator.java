@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,6 +30,7 @@ import io.github.twostream.model.TaskModel;
 import io.github.twostream.structure.EncoderCacheKey;
 import io.github.twostream.structure.EncoderConfig;
 import io.github.twostream.structure.Typicality;
+import io.github.twostream.util.Machine;
 import io.github.twostream.util.Progress;
 import io.github.twostream.util.BadArgumentException;
 import io.github.twostream.util.UserException;
@@ -105,6 +108,12 @@ public final class Simulator implements AutoCloseable {
 			this(image, labels, testImage, testLabels, null, null, config, tuning);
 		}
 	}
+
+	/**
+	 * The output folder's log of starts: when, with how many rounds finished,
+	 * on which processor (one line each, tab-separated, with a header).
+	 */
+	public static final String MACHINES = "machines.txt";
 
 	/** What a finished simulation produced. */
 	public record Result(Curves curves, List<StrategySummary> summaries,
@@ -227,6 +236,7 @@ public final class Simulator implements AutoCloseable {
 			.needsGroundTruth())) truthForeground = truthForeground();
 		final double[] reference = new FullSupervision(this).iouDice();
 		final SimulationState state = SimulationState.open(config.curvesCsv());
+		recordMachine(state.curves().points().size());
 		final List<Runnable> runs = new ArrayList<>();
 		// NB: seed-major, so a run stopped early (or cancelled) holds every
 		// strategy on the same first seeds: a fair partial comparison; the
@@ -621,6 +631,27 @@ public final class Simulator implements AutoCloseable {
 					"use another --out folder or repeat the same settings");
 			}
 			else SimulationFiles.write(file, text);
+		}
+		catch (final IOException e) {
+			throw new UserException("Cannot read " + file + ": " + e.getMessage(),
+				"check the output folder");
+		}
+	}
+
+	/**
+	 * Appends this start to {@code machines.txt}: the time, the rounds already
+	 * finished and the processor. NB: the curves are reproducible for a code
+	 * version on one kind of processor, not across them ({@link Machine}), so
+	 * a run resumed elsewhere says where each part was computed.
+	 */
+	private void recordMachine(final int finishedRounds) {
+		final Path file = config.outDir().resolve(MACHINES);
+		try {
+			final String old = Files.exists(file) ? Files.readString(file,
+				StandardCharsets.UTF_8) : "started\tfinished_rounds\tmachine\n";
+			SimulationFiles.write(file, old + Instant.now().truncatedTo(
+				ChronoUnit.SECONDS) + "\t" + finishedRounds + "\t" + Machine.current()
+					.describe() + "\n");
 		}
 		catch (final IOException e) {
 			throw new UserException("Cannot read " + file + ": " + e.getMessage(),

@@ -304,6 +304,16 @@ class SimulatorTest {
 		assertEquals(5, ext.size());
 		assertEquals(50, ext.get(4).labelledPatches());
 		assertSameNumbers(result.curves().of("two-stream"), ext.subList(0, 4));
+
+		// every start says how far the run was and where it ran
+		final List<String> starts = Files.readAllLines(out.resolve(
+			Simulator.MACHINES));
+		assertEquals("started\tfinished_rounds\tmachine", starts.get(0));
+		assertEquals(List.of("0", "2", "2", "4"), starts.subList(1, starts.size())
+			.stream().map(l -> l.split("\t")[1]).toList());
+		for (final String l : starts.subList(1, starts.size()))
+			assertTrue(l.endsWith("\t" + io.github.twostream.util.Machine.current()
+				.describe()), l);
 	}
 
 	@Test
