@@ -86,7 +86,7 @@ public final class ModelBench {
 
 		public static Settings defaults() {
 			return new Settings(10, null, Dataset.LUCCHI, ModelPreset.FAST, 200, List
-				.of(1L), 0, false, Training.PRESET, new TestTime(0, false, 0, 0, false));
+				.of(1L), 0, false, Training.PRESET, new TestTime(0, false, List.of(), 0, false));
 		}
 
 		/** These settings on another data folder. */
@@ -133,9 +133,9 @@ public final class ModelBench {
 	 *
 	 * @param slices test slices predicted (evenly spread; 0 = all)
 	 * @param flips also evaluate with test-time flips ({@link FlipAveraged})
-	 * @param sections also evaluate with each slice averaged over this many
-	 *          neighbouring sections on each side ({@link SectionAveraging}; 0
-	 *          = not)
+	 * @param sections also evaluate with each slice averaged over each of
+	 *          these numbers of neighbouring sections on each side
+	 *          ({@link SectionAveraging}; empty = not)
 	 * @param maxThreshold also score every evaluation at the threshold the
 	 *          held-out calibration chooses up to this value
 	 *          ({@link Calibration#best(double)}; 0 = not)
@@ -143,11 +143,15 @@ public final class ModelBench {
 	 *          calibrated on the held-out patches predicted the same way (flips,
 	 *          section averaging: {@link HeldOut}) instead of in one pass
 	 */
-	public record TestTime(int slices, boolean flips, int sections,
+	public record TestTime(int slices, boolean flips, List<Integer> sections,
 		double maxThreshold, boolean ownThreshold)
 	{
 
 		public TestTime {
+			sections = List.copyOf(sections);
+			for (final int n : sections)
+				if (n < 1) throw new UserException("section radius " + n +
+					" is not positive", "use e.g. --sections 1 or --sections 1,2");
 			if (maxThreshold != 0 && !(maxThreshold >= 0.5 && maxThreshold <= 0.95))
 				throw new UserException("maximum threshold " + maxThreshold +
 					" is outside 0.5..0.95", "use e.g. 0.9, or 0 to not score it");
@@ -442,13 +446,13 @@ public final class ModelBench {
 				recalibrated(thresholds, s, "");
 				if (tt.flips()) variant(d, new FlipAveraged(m), 0, thresholds(m, fit,
 					new FlipAveraged(m), 0), s[0], "with test-time flips", progress);
-				if (tt.sections() > 0) variant(d, m, tt.sections(), thresholds(m, fit,
-					m, tt.sections()), s[0], "averaged over +-" + tt.sections() +
-						" sections", progress);
-				if (tt.flips() && tt.sections() > 0) variant(d, new FlipAveraged(m), tt
-					.sections(), thresholds(m, fit, new FlipAveraged(m), tt.sections()),
-					s[0], "with flips and averaged over +-" + tt.sections() + " sections",
-					progress);
+				for (final int n : tt.sections())
+					variant(d, m, n, thresholds(m, fit, m, n), s[0], "averaged over +-" +
+						n + " sections", progress);
+				if (tt.flips()) for (final int n : tt.sections())
+					variant(d, new FlipAveraged(m), n, thresholds(m, fit,
+						new FlipAveraged(m), n), s[0], "with flips and averaged over +-" +
+							n + " sections", progress);
 			}
 		}
 		if (fg.size() > 1) out.printf(Locale.ROOT,

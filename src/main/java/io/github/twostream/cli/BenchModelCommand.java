@@ -67,11 +67,11 @@ public class BenchModelCommand implements Callable<Integer> {
 			"averaged; same model and threshold).")
 	boolean flips;
 
-	@Option(names = "--sections", defaultValue = "0", paramLabel = "N",
+	@Option(names = "--sections", split = ",", paramLabel = "N",
 		description = "Also evaluate with each slice's probabilities averaged " +
 			"over N neighbouring sections on each side (weights N+1-|dz|; same " +
-			"model and threshold; default ${DEFAULT-VALUE} = not).")
-	int sections;
+			"model and threshold; several: 1,2; default: not).")
+	List<Integer> sections;
 
 	@Option(names = "--elastic", defaultValue = "-1", paramLabel = "PIXELS",
 		description = "Elastic deformation of the training windows: standard " +
@@ -106,7 +106,8 @@ public class BenchModelCommand implements Callable<Integer> {
 			: isbi, isbi != null ? ModelBench.Dataset.ISBI : ModelBench.Dataset.LUCCHI,
 			preset, patches, seeds, retrain, validation, new ModelBench.Training(
 				trainSteps, average, elastic, inputSections), new ModelBench.TestTime(
-					testSlices, flips, sections, maxThreshold, ownThreshold)), System.out)
+					testSlices, flips, sections == null ? List.of() : sections, maxThreshold,
+					ownThreshold)), System.out)
 				.run(
 				new ConsoleProgress());
 		return 0;
