@@ -54,11 +54,12 @@ public class PredictProbabilitiesCommand extends ContextCommand {
 	private boolean flips = true;
 
 	@Parameter(label = "Average with neighbouring sections", persist = false,
-		required = false, choices = { AUTO, "0", "1", "2" },
+		required = false, choices = { AUTO, "0", "1", "2", "3", "4", "6", "8" },
 		description = "Sections on each side whose predictions are averaged " +
-			"into each slice's, weights N+1-|dz|; 0 = each slice alone; auto = 1 " +
-			"if the image's calibration says its sections are at most 2 pixels " +
-			"thick, else 0 (macro key 'sections')")
+			"into each slice's, weights N+1-|dz|; 0 = each slice alone; auto = 6 " +
+			"if the image's calibration says its sections are as thick as a " +
+			"pixel, 6 divided by their thickness in pixels if at most 2, else 0 " +
+			"(macro key 'sections')")
 	private String sections = AUTO;
 
 	@Parameter(required = false)
@@ -104,7 +105,7 @@ public class PredictProbabilitiesCommand extends ContextCommand {
 			// NB: reported below, as a negative count is
 		}
 		throw new UserException("sections '" + sections +
-			"' is neither auto nor a count", "use sections=auto, 0, 1 or 2");
+			"' is neither auto nor a count", "use sections=auto or a count such as 0, 1 or 6");
 	}
 
 	private Path defaultOutput(final ProjectSession s) {

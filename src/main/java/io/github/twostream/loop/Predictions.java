@@ -1,6 +1,7 @@
 package io.github.twostream.loop;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import ij.process.ByteProcessor;
 import io.github.twostream.model.FlipAveraged;
@@ -13,6 +14,7 @@ import io.github.twostream.util.Progress;
 import io.github.twostream.util.UserException;
 import io.github.twostream.volume.Tiffs;
 import io.github.twostream.volume.Volume;
+import io.github.twostream.volume.VoxelSize;
 
 /**
  * Whole-volume prediction into a TIFF, streamed slice by slice: the
@@ -23,10 +25,10 @@ import io.github.twostream.volume.Volume;
  * ({@link FlipAveraged}). {@code predict} and Fiji's Predict use flips by
  * default, and section averaging by default on near-isotropic stacks
  * ({@link #defaultSections}), each chosen on the Lucchi++ validation split
- * (200 patches, 2 seeds; docs/notes/streama.md sections 8 and 11): flips
- * +0.018 / +0.019 foreground IoU for 4x the prediction time, then section
- * averaging +0.022 / +0.020 on top of them for no extra forward pass (slices
- * are predicted in order, each once).
+ * (200 patches, 2 seeds; docs/notes/streama.md sections 8, 11 and 15):
+ * flips +0.028 / +0.015 foreground IoU for 4x the prediction time, then
+ * averaging over 6 sections on each side +0.043 / +0.025 on top of them for
+ * no extra forward pass (slices are predicted in order, each once).
  */
 public final class Predictions {
 
@@ -52,17 +54,54 @@ public final class Predictions {
 	}
 
 	/**
-	 * The default for {@code volume}: one section on each side if its
-	 * calibration says the voxels are near-isotropic (sections at most
+	 * Sections averaged on each side by default where a section is as thick as
+	 * a pixel side. NB: chosen on the Lucchi++ validation split (200 patches,
+	 * seeds 1 and 2, flips on; docs/notes/streama.md section 15) among 1, 2,
+	 * 3, 4, 6 and 8: 6 had the best mean (0.838 / 0.824 foreground IoU against
+	 * 0.811 / 0.810 for 1); 4 to 8 are within 0.01 of each other.
+	 */
+	public static final int ISOTROPIC_RADIUS = 6;
+
+	/**
+	 * Share of the Java heap the averaged window's slices may take (2 r + 1
+	 * slices of floats); the default radius shrinks to fit it.
+	 */
+	static final double HEAP_SHARE = 0.25;
+
+	/**
+	 * The default for {@code volume}: {@link #ISOTROPIC_RADIUS} sections on
+	 * each side, divided by the section thickness in pixel sides (at least 1),
+	 * if its calibration says the voxels are near-isotropic (sections at most
 	 * {@link #MAX_ANISOTROPY} pixel sides thick), else none; none if the file
-	 * records no voxel size.
+	 * records no voxel size. Smaller if the kept slices would not fit a
+	 * quarter of the Java heap.
 	 */
 	public static Sections defaultSections(final Volume volume) {
-		return volume.voxelSize().map(v -> v.anisotropy() <= MAX_ANISOTROPY
-			? new Sections(1, "near-isotropic voxels, " + v)
-			: new Sections(0, "sections " + String.format(java.util.Locale.ROOT,
-				"%.1f", v.anisotropy()) + "x thicker than a pixel, " + v)).orElse(
-					new Sections(0, "the image records no voxel size"));
+		return defaultSections(volume.voxelSize().orElse(null), (long) volume
+			.width() * volume.height(), Runtime.getRuntime().maxMemory());
+	}
+
+	/**
+	 * The default for a slice of {@code pixels} pixels at voxel size
+	 * {@code v} (null = not recorded), with {@code heap} bytes of Java heap.
+	 */
+	static Sections defaultSections(final VoxelSize v, final long pixels,
+		final long heap)
+	{
+		if (v == null) return new Sections(0, "the image records no voxel size");
+		if (v.anisotropy() > MAX_ANISOTROPY) return new Sections(0, "sections " +
+			String.format(Locale.ROOT, "%.1f", v.anisotropy()) +
+			"x thicker than a pixel, " + v);
+		// NB: the same depth in pixel sides on each side; for sections thicker
+		// than a pixel (anisotropy 1..2) an extrapolation of Lucchi++'s choice
+		final int wanted = Math.max(1, (int) Math.round(ISOTROPIC_RADIUS / v
+			.anisotropy()));
+		final long fits = (long) (HEAP_SHARE * heap / (4.0 * pixels));
+		final int radius = (int) Math.max(0, Math.min(wanted, (fits - 1) / 2));
+		final String why = "near-isotropic voxels, " + v;
+		return radius == wanted ? new Sections(radius, why) : new Sections(
+			radius, why + "; " + wanted + " on each side would not fit a quarter " +
+				"of the " + heap / (1 << 20) + " MB Java heap");
 	}
 
 	private Predictions() {}

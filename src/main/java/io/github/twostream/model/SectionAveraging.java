@@ -37,7 +37,7 @@ public final class SectionAveraging {
 		final int width, final int height, final int depth, final int radius)
 	{
 		if (radius < 0) throw new UserException("section averaging radius " +
-			radius + " is negative", "use 0 (off) or 1");
+			radius + " is negative", "use 0 (off) or a positive count such as 6");
 		this.tiles = tiles;
 		this.source = SectionStack.of(source, width * height, depth, (tiles
 			.channels() - 1) / 2);

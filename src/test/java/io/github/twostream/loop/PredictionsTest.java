@@ -2,6 +2,7 @@ package io.github.twostream.loop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import io.github.twostream.model.UNetConfig;
 import io.github.twostream.util.Progress;
 import io.github.twostream.volume.Volume;
 import io.github.twostream.volume.Volumes;
+import io.github.twostream.volume.VoxelSize;
 
 /** Whole-volume prediction streamed into TIFFs, on the project's test data. */
 class PredictionsTest {
@@ -49,7 +51,10 @@ class PredictionsTest {
 		final String[] names = { "lucchi", "isbi", "plain", "twice" };
 		final double[][] voxels = { { 0.005, 0.005, 0.005 }, { 0.004, 0.004,
 			0.05 }, null, { 0.004, 0.004, 0.008 } };
-		final int[] expected = { 1, 0, 0, 1 };
+		// NB: 6 sections on each side where a section is a pixel side thick,
+		// 6 / 2 where it is two
+		final int[] expected = { Predictions.ISOTROPIC_RADIUS, 0, 0,
+			Predictions.ISOTROPIC_RADIUS / 2 };
 		final String[] why = { "near-isotropic", "12.5x thicker than a pixel",
 			"records no voxel size", "near-isotropic" };
 		for (int i = 0; i < names.length; i++)
@@ -58,6 +63,26 @@ class PredictionsTest {
 				assertEquals(expected[i], s.radius(), names[i] + ": " + s.why());
 				assertTrue(s.why().contains(why[i]), s.why());
 			}
+	}
+
+	@Test
+	void theDefaultRadiusShrinksToFitAQuarterOfTheHeap() {
+		final VoxelSize iso = new VoxelSize(0.005, 0.005, 0.005, "micron");
+		final long pixels = 1000 * 1000, slice = 4 * pixels;
+		final long plenty = 4 * slice * (2 * Predictions.ISOTROPIC_RADIUS + 1);
+		final Predictions.Sections all = Predictions.defaultSections(iso, pixels,
+			plenty);
+		assertEquals(Predictions.ISOTROPIC_RADIUS, all.radius());
+		assertFalse(all.why().contains("heap"), all.why());
+		// a quarter of this heap holds 5 slices: 2 on each side
+		final Predictions.Sections some = Predictions.defaultSections(iso, pixels,
+			4 * 5 * slice + 7);
+		assertEquals(2, some.radius());
+		assertTrue(some.why().contains("would not fit a quarter of the"), some
+			.why());
+		assertEquals(0, Predictions.defaultSections(iso, pixels, slice).radius());
+		assertEquals(0, Predictions.defaultSections(null, pixels, plenty)
+			.radius());
 	}
 
 	@Test
