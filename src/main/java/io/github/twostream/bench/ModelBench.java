@@ -27,6 +27,7 @@ import io.github.twostream.model.tf.Tensors;
 import io.github.twostream.model.tf.TfRuntime;
 import io.github.twostream.loop.Evaluation;
 import io.github.twostream.loop.HeldOut;
+import io.github.twostream.loop.Predictions;
 import io.github.twostream.loop.TaskStage;
 import io.github.twostream.simulation.SliceRange;
 import io.github.twostream.simulation.Slabs;
@@ -86,7 +87,7 @@ public final class ModelBench {
 
 		public static Settings defaults() {
 			return new Settings(10, null, Dataset.LUCCHI, ModelPreset.FAST, 200, List
-				.of(1L), 0, false, Training.PRESET, new TestTime(0, false, List.of(), 0, false));
+				.of(1L), 0, false, Training.PRESET, TestTime.ONE_PASS);
 		}
 
 		/** These settings on another data folder. */
@@ -142,10 +143,18 @@ public final class ModelBench {
 	 * @param ownThreshold also score every evaluation at the threshold
 	 *          calibrated on the held-out patches predicted the same way (flips,
 	 *          section averaging: {@link HeldOut}) instead of in one pass
+	 * @param asPredict also score the prediction {@code predict} makes without
+	 *          options: test-time flips and the section radius
+	 *          {@link Predictions#defaultSections(Volume)} chooses for the test
+	 *          stack
 	 */
 	public record TestTime(int slices, boolean flips, List<Integer> sections,
-		double maxThreshold, boolean ownThreshold)
+		double maxThreshold, boolean ownThreshold, boolean asPredict)
 	{
+
+		/** No variant: the one-pass prediction only. */
+		public static final TestTime ONE_PASS = new TestTime(0, false, List.of(),
+			0, false, false);
 
 		public TestTime {
 			sections = List.copyOf(sections);
@@ -453,6 +462,7 @@ public final class ModelBench {
 					variant(d, new FlipAveraged(m), n, thresholds(m, fit,
 						new FlipAveraged(m), n), s[0], "with flips and averaged over +-" +
 							n + " sections", progress);
+				if (tt.asPredict()) asPredict(d, m, fit, s[0], progress);
 			}
 		}
 		if (fg.size() > 1) out.printf(Locale.ROOT,
@@ -478,6 +488,23 @@ public final class ModelBench {
 			predictor, sections).best()).orElse(0.5f) : Float.NaN;
 		return new float[] { m.threshold(), 0.5f, Float.isNaN(wider) ? 0.5f
 			: wider, Float.isNaN(own) ? 0.5f : own };
+	}
+
+	/**
+	 * Scores the prediction {@code predict} makes without options (flips, the
+	 * default section radius for the test stack, the model's threshold).
+	 */
+	private void asPredict(final Data d, final TaskModel m,
+		final TaskStage.Fit fit, final Evaluation.Scores onePass,
+		final Progress progress)
+	{
+		final Predictions.Sections sections = Predictions.defaultSections(d
+			.test());
+		final PixelPredictor predictor = Predictions.predictor(m, true);
+		variant(d, predictor, sections.radius(), thresholds(m, fit, predictor,
+			sections.radius()), onePass, "as 'predict' without options (flips; " +
+				sections.describe().substring(0, 1).toLowerCase(Locale.ROOT) + sections
+					.describe().substring(1) + ")", progress);
 	}
 
 	/** Scores one test-time variant and prints it beside the one-pass figure. */

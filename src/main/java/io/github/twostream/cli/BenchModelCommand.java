@@ -97,6 +97,12 @@ public class BenchModelCommand implements Callable<Integer> {
 			"averaging) instead of in one pass.")
 	boolean ownThreshold;
 
+	@Option(names = "--as-predict",
+		description = "Also evaluate as 'predict' does without options: " +
+			"test-time flips and the section averaging it chooses for the test " +
+			"stack's voxel size (the user's default; same model and threshold).")
+	boolean asPredict;
+
 	@Override
 	public Integer call() {
 		if (lucchi != null && isbi != null) throw new UserException(
@@ -107,7 +113,7 @@ public class BenchModelCommand implements Callable<Integer> {
 			preset, patches, seeds, retrain, validation, new ModelBench.Training(
 				trainSteps, average, elastic, inputSections), new ModelBench.TestTime(
 					testSlices, flips, sections == null ? List.of() : sections, maxThreshold,
-					ownThreshold)), System.out)
+					ownThreshold, asPredict)), System.out)
 				.run(
 				new ConsoleProgress());
 		return 0;

@@ -3,10 +3,18 @@ package io.github.twostream.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ij.IJ;
+import ij.ImagePlus;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
@@ -21,5 +29,46 @@ class BenchModelCommandTest {
 		assertEquals(2, cl.execute("bench-model", "--seconds", "fast"));
 		assertTrue(err.toString().contains("bench-model"), err.toString());
 		assertTrue(cl.getSubcommands().containsKey("bench-model"));
+	}
+
+	/**
+	 * {@code --as-predict} scores what {@code predict} does without options:
+	 * flips and the section radius chosen from the test stack's voxel size
+	 * (here a Lucchi++-like folder made of the bundled test-data, the test
+	 * stack calibrated 5 x 5 x 5 nm as Lucchi++ is).
+	 */
+	@Test
+	void asPredictScoresPredictsDefault(@TempDir final Path dir) throws Exception {
+		final Path data = Path.of("test-data").toAbsolutePath();
+		Files.createSymbolicLink(dir.resolve("train-images.tif"), data.resolve(
+			"train-volume.tif"));
+		Files.createSymbolicLink(dir.resolve("train-labels.tif"), data.resolve(
+			"train-labels.tif"));
+		Files.createSymbolicLink(dir.resolve("test-labels.tif"), data.resolve(
+			"test-labels.tif"));
+		final ImagePlus test = IJ.openImage(data.resolve("test-volume.tif")
+			.toString());
+		test.getCalibration().setUnit("micron");
+		test.getCalibration().pixelWidth = 0.005;
+		test.getCalibration().pixelHeight = 0.005;
+		test.getCalibration().pixelDepth = 0.005;
+		assertTrue(IJ.saveAsTiff(test, dir.resolve("test-images.tif").toString()));
+
+		final Cli.Run r = Cli.run("bench-model", "--lucchi", dir.toString(),
+			"--patches", "12", "--train-steps", "5", "--test-slices", "2",
+			"--as-predict");
+		assertEquals(0, r.code(), r.err());
+		final Matcher onePass = Pattern.compile(
+			"seed 1: 12 patches .* test foreground IoU ([0-9.]+)").matcher(r.out());
+		assertTrue(onePass.find(), r.out());
+		final Matcher asPredict = Pattern.compile(
+			"as 'predict' without options \\(flips; each slice averaged with 6 " +
+				"section\\(s\\) on each side \\(near-isotropic voxels.*\\)\\) .*" +
+				"foreground IoU ([0-9.]+) \\(([-+][0-9.]+)\\)").matcher(r.out());
+		assertTrue(asPredict.find(), r.out());
+		final double iou = Double.parseDouble(asPredict.group(1));
+		assertTrue(iou >= 0 && iou <= 1, r.out());
+		assertEquals(iou - Double.parseDouble(onePass.group(1)), Double
+			.parseDouble(asPredict.group(2)), 0.0015, r.out());
 	}
 }
