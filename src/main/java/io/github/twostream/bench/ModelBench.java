@@ -446,9 +446,10 @@ public final class ModelBench {
 				final double predSec = (System.nanoTime() - t1) / 1e9;
 				fg.add(s[0].iou());
 				out.printf(Locale.ROOT,
-					"%s %s seed %d: %d patches (%d trained, %d held out), %d steps (mean of %d snapshots) in %.0f s, loss %.4f, threshold %.2f | test foreground IoU %.3f, mean IoU %.3f, Dice %.3f | at 0.5: foreground IoU %.3f, mean IoU %.3f | %d test slices in %.0f s%n",
+					"%s %s seed %d: %d patches (%d with foreground; %d trained, %d held out), %d steps (mean of %d snapshots) in %.0f s, loss %.4f, threshold %.2f | test foreground IoU %.3f, mean IoU %.3f, Dice %.3f | at 0.5: foreground IoU %.3f, mean IoU %.3f | %d test slices in %.0f s%n",
 					settings.dataset().name().toLowerCase(Locale.ROOT), p.name(), seed,
-					masks.size(), fit.trainPatches(), fit.heldOutPatches(), fit.steps(),
+					masks.size(), withForeground(masks), fit.trainPatches(), fit
+						.heldOutPatches(), fit.steps(),
 					Math.max(1, settings.training().averaging()), trainSec, fit.loss(), fit.threshold(), s[0].iou(), s[0].meanIou(), s[0]
 						.dice(), s[1].iou(), s[1].meanIou(), Evaluation.slices(d.test()
 							.depth(), tt.slices()).length, predSec);
@@ -505,6 +506,18 @@ public final class ModelBench {
 			sections.radius()), onePass, "as 'predict' without options (flips; " +
 				sections.describe().substring(0, 1).toLowerCase(Locale.ROOT) + sections
 					.describe().substring(1) + ")", progress);
+	}
+
+	/** How many of the labelled patches hold at least one foreground pixel. */
+	static int withForeground(final Map<Integer, byte[]> masks) {
+		int n = 0;
+		for (final byte[] m : masks.values())
+			for (final byte b : m)
+				if (b == TrainingSet.FOREGROUND) {
+					n++;
+					break;
+				}
+		return n;
 	}
 
 	/** Scores one test-time variant and prints it beside the one-pass figure. */

@@ -59,7 +59,7 @@ class BenchModelCommandTest {
 			"--as-predict");
 		assertEquals(0, r.code(), r.err());
 		final Matcher onePass = Pattern.compile(
-			"seed 1: 12 patches .* test foreground IoU ([0-9.]+)").matcher(r.out());
+			"seed 1: 12 patches \\(([0-9]+) with foreground.* test foreground IoU ([0-9.]+)").matcher(r.out());
 		assertTrue(onePass.find(), r.out());
 		final Matcher asPredict = Pattern.compile(
 			"as 'predict' without options \\(flips; each slice averaged with 6 " +
@@ -68,7 +68,9 @@ class BenchModelCommandTest {
 		assertTrue(asPredict.find(), r.out());
 		final double iou = Double.parseDouble(asPredict.group(1));
 		assertTrue(iou >= 0 && iou <= 1, r.out());
-		assertEquals(iou - Double.parseDouble(onePass.group(1)), Double
+		final int withForeground = Integer.parseInt(onePass.group(1));
+		assertTrue(withForeground >= 1 && withForeground <= 12, r.out());
+		assertEquals(iou - Double.parseDouble(onePass.group(2)), Double
 			.parseDouble(asPredict.group(2)), 0.0015, r.out());
 	}
 }
