@@ -40,12 +40,9 @@ class BenchModelCommandTest {
 	@Test
 	void asPredictScoresPredictsDefault(@TempDir final Path dir) throws Exception {
 		final Path data = Path.of("test-data").toAbsolutePath();
-		Files.createSymbolicLink(dir.resolve("train-images.tif"), data.resolve(
-			"train-volume.tif"));
-		Files.createSymbolicLink(dir.resolve("train-labels.tif"), data.resolve(
-			"train-labels.tif"));
-		Files.createSymbolicLink(dir.resolve("test-labels.tif"), data.resolve(
-			"test-labels.tif"));
+		Files.copy(data.resolve("train-volume.tif"), dir.resolve("train-images.tif"));
+		Files.copy(data.resolve("train-labels.tif"), dir.resolve("train-labels.tif"));
+		Files.copy(data.resolve("test-labels.tif"), dir.resolve("test-labels.tif"));
 		final ImagePlus test = IJ.openImage(data.resolve("test-volume.tif")
 			.toString());
 		test.getCalibration().setUnit("micron");
