@@ -502,14 +502,15 @@ public final class ModelBench {
 		final Predictions.Sections sections = Predictions.defaultSections(d
 			.test());
 		final PixelPredictor predictor = Predictions.predictor(m, true);
+		final String what = sections.describe();
 		variant(d, predictor, sections.radius(), thresholds(m, fit, predictor,
 			sections.radius()), onePass, "as 'predict' without options (flips; " +
-				sections.describe().substring(0, 1).toLowerCase(Locale.ROOT) + sections
-					.describe().substring(1) + ")", progress);
+				what.substring(0, 1).toLowerCase(Locale.ROOT) + what.substring(1) + ")",
+			progress);
 	}
 
 	/** How many of the labelled patches hold at least one foreground pixel. */
-	static int withForeground(final Map<Integer, byte[]> masks) {
+	private static int withForeground(final Map<Integer, byte[]> masks) {
 		int n = 0;
 		for (final byte[] m : masks.values())
 			for (final byte b : m)
