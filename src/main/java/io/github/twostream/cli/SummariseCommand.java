@@ -27,7 +27,7 @@ public class SummariseCommand implements Callable<Integer> {
 
 	@Option(names = "--per-seed",
 		description = "Also print each (strategy, seed) curve: the patches it " +
-			"reached, its last IoU and where it first crossed 90 / 95 % of full " +
+			"reached, its last IoU and where it first crossed 90 / 95 %% of full " +
 			"supervision.")
 	boolean perSeed;
 
