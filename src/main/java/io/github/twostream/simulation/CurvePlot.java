@@ -32,8 +32,48 @@ import io.github.twostream.volume.ImageFiles;
  * NB: {@code ij.gui.Plot} is the one {@code ij.gui} class the core may use,
  * and only here: it renders into an image without a window.
  * </p>
+ * <p>
+ * The x axis is the labelled patches ({@link XAxis#PATCHES}) or the
+ * annotation minutes of the labelled set ({@link XAxis#ANNOTATION_MINUTES}):
+ * each point of a mean curve moves to the mean over seeds of the
+ * {@link CostModel}'s SIMULATED seconds at that patch count, so a strategy
+ * whose picks are costlier to outline shifts to the right.
+ * </p>
  */
 public final class CurvePlot {
+
+	/** What the x axis of a plot counts. */
+	public enum XAxis {
+		/** Labelled patches. */
+		PATCHES("Labelled patches"),
+		/** Annotation time of the labelled set ({@link CostModel}, SIMULATED). */
+		ANNOTATION_MINUTES("Annotation minutes (simulated cost model)");
+
+		private final String label;
+
+		XAxis(final String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+		/** The x values on this axis of {@code strategy}'s patch counts. */
+		double[] map(final Curves curves, final String strategy,
+			final double[] patches)
+		{
+			if (this == PATCHES) return patches;
+			final double[] out = new double[patches.length];
+			for (int i = 0; i < patches.length; i++) {
+				final int n = (int) patches[i];
+				out[i] = curves.of(strategy).stream().filter(p -> p
+					.labelledPatches() == n).mapToDouble(p -> p.annotationSeconds() / 60)
+					.average().orElse(Double.NaN);
+			}
+			return out;
+		}
+	}
 
 	/** Line colours, in strategy order (colour-blind-safe Okabe-Ito). */
 	private static final List<String> COLOURS = List.of("#0072b2", "#d55e00",
@@ -50,10 +90,25 @@ public final class CurvePlot {
 	public static ImagePlus render(final Curves curves, final double fullIou,
 		final String title)
 	{
+		return render(curves, fullIou, title, XAxis.PATCHES);
+	}
+
+	/**
+	 * Renders the curves over {@code axis}.
+	 *
+	 * @param fullIou full-supervision IoU for the reference line; NaN = none
+	 */
+	public static ImagePlus render(final Curves curves, final double fullIou,
+		final String title, final XAxis axis)
+	{
 		if (curves.points().isEmpty()) throw new UserException(
 			"There are no learning curves to plot",
 			"run at least one simulation round first");
-		final Plot plot = new Plot(title, "Labelled patches", "IoU");
+		if (axis == XAxis.ANNOTATION_MINUTES && !hasAnnotationSeconds(curves))
+			throw new UserException(
+				"These learning curves have no annotation seconds (a run older than the cost model)",
+				"plot them over labelled patches");
+		final Plot plot = new Plot(title, axis.label(), "IoU");
 		plot.setSize(720, 480);
 		double xmin = Double.MAX_VALUE, xmax = -Double.MAX_VALUE, ymax = 0;
 		final StringBuilder legend = new StringBuilder();
@@ -63,24 +118,25 @@ public final class CurvePlot {
 			if (Arrays.stream(c.count()).noneMatch(n -> n > 1)) continue;
 			final Bootstrap.Result ci = Bootstrap.of(curves, strategies.get(s),
 				Double.NaN);
+			final double[] bx = axis.map(curves, strategies.get(s), ci.x());
 			plot.setColor(tint(COLOURS.get(s % COLOURS.size())));
 			plot.setLineWidth(1);
-			plot.add("line", hatchX(ci.x()), hatchY(ci.x(), ci.bandLo(), ci
-				.bandHi()));
+			plot.add("line", hatchX(bx), hatchY(bx, ci.bandLo(), ci.bandHi()));
 			legend.append('\n'); // NB: bands stay out of the legend
 			for (final double v : ci.bandHi())
 				ymax = Math.max(ymax, v);
 		}
 		for (int s = 0; s < strategies.size(); s++) {
 			final MeanCurve c = Summaries.meanCurve(curves, strategies.get(s));
+			final double[] x = axis.map(curves, strategies.get(s), c.x());
 			final String colour = COLOURS.get(s % COLOURS.size());
 			plot.setColor(colour, colour); // NB: line and circle fill
 			plot.setLineWidth(2);
-			plot.add("connected circle", c.x(), c.mean());
+			plot.add("connected circle", x, c.mean());
 			legend.append(strategies.get(s)).append('\n');
 			for (int i = 0; i < c.size(); i++) {
-				xmin = Math.min(xmin, c.x()[i]);
-				xmax = Math.max(xmax, c.x()[i]);
+				xmin = Math.min(xmin, x[i]);
+				xmax = Math.max(xmax, x[i]);
 				ymax = Math.max(ymax, c.mean()[i]);
 			}
 		}
@@ -99,6 +155,12 @@ public final class CurvePlot {
 		plot.setLimits(xmin - pad, xmax + pad, 0, Math.min(1, ymax * 1.05 +
 			0.02));
 		return plot.getImagePlus();
+	}
+
+	/** Whether every point of {@code curves} has its annotation seconds. */
+	public static boolean hasAnnotationSeconds(final Curves curves) {
+		return !curves.points().isEmpty() && curves.points().stream().allMatch(
+			p -> Double.isFinite(p.annotationSeconds()));
 	}
 
 	/** Hatch lines across the band: this many per curve. */
@@ -155,9 +217,17 @@ public final class CurvePlot {
 	public static void write(final Curves curves, final double fullIou,
 		final String title, final Path png)
 	{
+		write(curves, fullIou, title, XAxis.PATCHES, png);
+	}
+
+	/** Renders the curves over {@code axis} and saves them as a PNG at {@code png}. */
+	public static void write(final Curves curves, final double fullIou,
+		final String title, final XAxis axis, final Path png)
+	{
 		// NB: atomic, so a summarise racing a finishing run never leaves a torn
 		// plot.
-		ImageFiles.savePng(render(curves, fullIou, title).getProcessor(), png);
+		ImageFiles.savePng(render(curves, fullIou, title, axis).getProcessor(),
+			png);
 	}
 
 	/**

@@ -11,7 +11,9 @@ import io.github.twostream.util.UserException;
 
 /**
  * The end-of-run outputs: {@code summary.csv} (with the full-supervision
- * IoU), {@code curves.png}, and a console table of the summaries.
+ * IoU), {@code curves.png} (IoU over labelled patches),
+ * {@code curves-minutes.png} (IoU over SIMULATED annotation minutes, when the
+ * curves have them), and a console table of the summaries.
  */
 public final class SimulationReports {
 
@@ -19,7 +21,7 @@ public final class SimulationReports {
 
 	/**
 	 * Writes summary.csv (skipped, with a status line, if the reference IoU is
-	 * 0) and curves.png into {@code outDir}.
+	 * 0), curves.png and curves-minutes.png into {@code outDir}.
 	 */
 	public static List<StrategySummary> write(final Curves curves,
 		final double referenceIou, final Path outDir, final String title,
@@ -34,9 +36,12 @@ public final class SimulationReports {
 			}
 			else progress.status(
 				"Reference IoU is 0: no summary.csv (train the reference longer, --reference-steps)");
-			if (!curves.points().isEmpty()) CurvePlot.write(curves,
-				referenceIou > 0 ? referenceIou : Double.NaN, title, outDir.resolve(
-					"curves.png"));
+			final double full = referenceIou > 0 ? referenceIou : Double.NaN;
+			if (!curves.points().isEmpty()) CurvePlot.write(curves, full, title,
+				outDir.resolve("curves.png"));
+			if (CurvePlot.hasAnnotationSeconds(curves)) CurvePlot.write(curves,
+				full, title, CurvePlot.XAxis.ANNOTATION_MINUTES, outDir.resolve(
+					"curves-minutes.png"));
 			return summaries;
 		}
 		catch (final IOException e) {
