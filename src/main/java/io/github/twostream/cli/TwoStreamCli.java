@@ -44,6 +44,7 @@ import picocli.CommandLine.Command;
 		BackupCommand.class, //
 		NoiseFloorCommand.class, //
 		SummariseCommand.class, //
+		CostModelCommand.class, //
 	})
 public class TwoStreamCli implements Runnable {
 

@@ -1,5 +1,9 @@
 package io.github.twostream.simulation;
 
+import java.util.Arrays;
+
+import io.github.twostream.util.UserException;
+
 /**
  * Simulated annotation time of a patch, until the annotation view records
  * real timings: {@code seconds = base + perBoundaryPixel * B}, where
@@ -13,7 +17,8 @@ package io.github.twostream.simulation;
  * mitochondrion of 20 px diameter (~60 outline pixels) then costs ~7 s, a
  * patch crossed by membranes (~400 outline pixels) ~24 s. NB: the constants
  * are assumptions, not measurements; the curve in annotation seconds is
- * SIMULATED and says so in its column name.
+ * SIMULATED and says so in its column name. {@link #fit} replaces them by
+ * the annotation view's recorded timings ({@link AnnotationCosts}).
  * </p>
  *
  * @param base seconds per patch, whatever it holds
@@ -39,6 +44,79 @@ public record CostModel(double base, double perBoundaryPixel) {
 					y > 0 && mask[i - w] == 0 || y < h - 1 && mask[i + w] == 0) n++;
 			}
 		return n;
+	}
+
+	/**
+	 * A cost model fitted to recorded timings.
+	 *
+	 * @param model the fitted constants
+	 * @param patches timed patches used
+	 * @param r2 coefficient of determination of the fit (NaN for constant
+	 *          timings)
+	 * @param medianSeconds median seconds per timed patch
+	 */
+	public record Fit(CostModel model, int patches, double r2,
+		double medianSeconds)
+	{}
+
+	/**
+	 * Least-squares fit of {@code seconds = base + perBoundaryPixel * B} to
+	 * timed patches, both constants kept non-negative (a negative one is set
+	 * to 0 and the other refitted alone).
+	 * <p>
+	 * NB: hand-written: a two-parameter least-squares line is a few sums, and
+	 * no library on the class path (no commons-math) does it.
+	 * </p>
+	 *
+	 * @param boundary outline pixels of each timed patch
+	 * @param seconds its recorded active seconds
+	 */
+	public static Fit fit(final int[] boundary, final double[] seconds) {
+		final int n = boundary.length;
+		if (n != seconds.length) throw new IllegalArgumentException(n + " != " +
+			seconds.length);
+		if (n < 3) throw new UserException("Only " + n +
+			" timed patches: too few to fit an annotation cost model",
+			"accept at least 3 patches in the annotation view (Paint labels), then run this again");
+		double mb = 0, ms = 0;
+		for (int i = 0; i < n; i++) {
+			mb += boundary[i];
+			ms += seconds[i];
+		}
+		mb /= n;
+		ms /= n;
+		double sbb = 0, sbs = 0, sss = 0;
+		for (int i = 0; i < n; i++) {
+			sbb += (boundary[i] - mb) * (boundary[i] - mb);
+			sbs += (boundary[i] - mb) * (seconds[i] - ms);
+			sss += (seconds[i] - ms) * (seconds[i] - ms);
+		}
+		double slope = sbb > 0 ? sbs / sbb : 0, base = ms - slope * mb;
+		if (slope < 0) {
+			slope = 0;
+			base = ms;
+		}
+		else if (base < 0) {
+			// NB: through the origin: slope = sum(B s) / sum(B^2)
+			double bs = 0, bb = 0;
+			for (int i = 0; i < n; i++) {
+				bs += boundary[i] * seconds[i];
+				bb += (double) boundary[i] * boundary[i];
+			}
+			base = 0;
+			slope = bs / bb;
+		}
+		double sse = 0;
+		for (int i = 0; i < n; i++) {
+			final double e = seconds[i] - base - slope * boundary[i];
+			sse += e * e;
+		}
+		final double[] sorted = seconds.clone();
+		Arrays.sort(sorted);
+		final double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] +
+			sorted[n / 2]) / 2;
+		return new Fit(new CostModel(base, slope), n, sss > 0 ? 1 - sse / sss
+			: Double.NaN, median);
 	}
 
 	/** Foreground fraction of a mask. */

@@ -1,6 +1,7 @@
 package io.github.twostream.store;
 
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * What the annotation view records beside the labels: the active seconds the
@@ -18,6 +19,9 @@ public interface AnnotationLog {
 
 	/** Total active seconds recorded for the patch (0 if none). */
 	double seconds(int patchId);
+
+	/** Total active seconds of every timed patch, by patch id (ascending). */
+	SortedMap<Integer, Double> allSeconds();
 
 	/** Number of patches with recorded time. */
 	int timedPatches();

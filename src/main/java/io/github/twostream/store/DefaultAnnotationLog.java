@@ -3,6 +3,8 @@ package io.github.twostream.store;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * {@link AnnotationLog} in the {@code annotation_times} and
@@ -43,6 +45,20 @@ final class DefaultAnnotationLog implements AnnotationLog {
 					return rs.next() ? rs.getDouble(1) : 0;
 				}
 			}
+		});
+	}
+
+	@Override
+	public SortedMap<Integer, Double> allSeconds() {
+		return db.read(c -> {
+			final SortedMap<Integer, Double> out = new TreeMap<>();
+			try (var st = c.createStatement(); var rs = st.executeQuery(
+				"SELECT patch_id, SUM(seconds) FROM annotation_times GROUP BY patch_id"))
+			{
+				while (rs.next())
+					out.put(rs.getInt(1), rs.getDouble(2));
+			}
+			return Collections.unmodifiableSortedMap(out);
 		});
 	}
 

@@ -1,8 +1,12 @@
 package io.github.twostream.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+
+import io.github.twostream.util.UserException;
 
 class CostModelTest {
 
@@ -25,5 +29,42 @@ class CostModelTest {
 		final byte[] full = new byte[h * w];
 		java.util.Arrays.fill(full, (byte) 1);
 		assertEquals(0, CostModel.boundaryPixels(full, h, w));
+	}
+
+	@Test
+	void fitRecoversTheConstantsOfExactTimings() {
+		final int[] b = { 0, 40, 120, 300, 75 };
+		final double[] s = new double[b.length];
+		for (int i = 0; i < b.length; i++)
+			s[i] = 3 + 0.08 * b[i];
+		final CostModel.Fit fit = CostModel.fit(b, s);
+		assertEquals(3, fit.model().base(), 1e-9);
+		assertEquals(0.08, fit.model().perBoundaryPixel(), 1e-12);
+		assertEquals(1, fit.r2(), 1e-12);
+		assertEquals(5, fit.patches());
+		assertEquals(3 + 0.08 * 75, fit.medianSeconds(), 1e-12);
+	}
+
+	@Test
+	void fitKeepsBothConstantsNonNegative() {
+		// slower on empty patches: the slope would be negative; a constant fits
+		final CostModel.Fit flat = CostModel.fit(new int[] { 0, 100, 200 },
+			new double[] { 9, 7, 5 });
+		assertEquals(0, flat.model().perBoundaryPixel());
+		assertEquals(7, flat.model().base(), 1e-12);
+		// the line would cross zero at B > 0: fitted through the origin instead
+		final CostModel.Fit origin = CostModel.fit(new int[] { 100, 200, 300 },
+			new double[] { 1, 11, 21 });
+		assertEquals(0, origin.model().base());
+		assertEquals((100 * 1 + 200 * 11 + 300 * 21) / (1e4 + 4e4 + 9e4), origin
+			.model().perBoundaryPixel(), 1e-12);
+		assertTrue(origin.r2() < 1);
+	}
+
+	@Test
+	void tooFewTimingsIsAUserError() {
+		final UserException e = assertThrows(UserException.class, () -> CostModel
+			.fit(new int[] { 1, 2 }, new double[] { 3, 4 }));
+		assertTrue(e.getMessage().contains("Only 2 timed patches"), e.getMessage());
 	}
 }
