@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.twostream.store.LabelKind;
-import io.github.twostream.store.Masks;
-import io.github.twostream.store.PatchLabel;
 import io.github.twostream.store.Project;
 
 /**
@@ -24,28 +22,21 @@ public final class AnnotationCosts {
 
 	/** Fits the cost model to the project's timed, densely labelled patches. */
 	public static CostModel.Fit measure(final Project project) {
-		final List<int[]> rows = new ArrayList<>();
-		final List<Double> secs = new ArrayList<>();
+		final int size = project.gridSpec().patchSize();
+		final List<Integer> outlines = new ArrayList<>();
+		final List<Double> seconds = new ArrayList<>();
 		for (final Map.Entry<Integer, Double> e : project.annotationLog()
 			.allSeconds().entrySet())
 		{
-			final var label = project.labels().get(e.getKey()).filter(
-				l -> l.kind() == LabelKind.DENSE);
-			if (label.isEmpty()) continue;
-			rows.add(new int[] { outline(label.get(), project.gridSpec()
-				.patchSize()) });
-			secs.add(e.getValue());
+			// NB: a dense mask holds only 0 and 1 (Masks.validate), the form
+			// CostModel.boundaryPixels counts
+			project.labels().get(e.getKey()).filter(l -> l
+				.kind() == LabelKind.DENSE).ifPresent(l -> {
+					outlines.add(CostModel.boundaryPixels(l.mask(), size, size));
+					seconds.add(e.getValue());
+				});
 		}
-		final int[] b = rows.stream().mapToInt(r -> r[0]).toArray();
-		return CostModel.fit(b, secs.stream().mapToDouble(Double::doubleValue)
-			.toArray());
-	}
-
-	/** Outline pixels of the foreground of a {@code size x size} label. */
-	static int outline(final PatchLabel label, final int size) {
-		final byte[] fg = new byte[label.mask().length];
-		for (int i = 0; i < fg.length; i++)
-			fg[i] = label.mask()[i] == Masks.FOREGROUND ? (byte) 1 : 0;
-		return CostModel.boundaryPixels(fg, size, size);
+		return CostModel.fit(outlines.stream().mapToInt(Integer::intValue)
+			.toArray(), seconds.stream().mapToDouble(Double::doubleValue).toArray());
 	}
 }

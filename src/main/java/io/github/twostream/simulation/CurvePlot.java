@@ -64,12 +64,13 @@ public final class CurvePlot {
 			final double[] patches)
 		{
 			if (this == PATCHES) return patches;
+			final List<CurvePoint> points = curves.of(strategy);
 			final double[] out = new double[patches.length];
 			for (int i = 0; i < patches.length; i++) {
 				final int n = (int) patches[i];
-				out[i] = curves.of(strategy).stream().filter(p -> p
-					.labelledPatches() == n).mapToDouble(p -> p.annotationSeconds() / 60)
-					.average().orElse(Double.NaN);
+				out[i] = points.stream().filter(p -> p.labelledPatches() == n)
+					.mapToDouble(p -> p.annotationSeconds() / 60).average().orElse(
+						Double.NaN);
 			}
 			return out;
 		}
