@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Percentile bootstrap over seeds of one strategy's learning curves: 95 %
@@ -57,12 +58,19 @@ public final class Bootstrap {
 	/**
 	 * Intervals of one strategy.
 	 *
+	 * @param minutesTo90 interval of the SIMULATED annotation minutes
+	 *          ({@link CostModel}) at which the mean curve reaches 90 %: each
+	 *          resample averages its seeds' minutes as well as their IoU;
+	 *          {@link Interval#NONE} when a drawn point has no annotation
+	 *          seconds (rows of older runs)
+	 * @param minutesTo95 same for 95 %
 	 * @param x labelled-patch counts of the mean curve
 	 * @param bandLo lower end of the pointwise 95 % band of the mean IoU
 	 * @param bandHi upper end of that band
 	 */
 	public record Result(Interval patchesTo90, Interval patchesTo95,
-		Interval auc, double[] x, double[] bandLo, double[] bandHi)
+		Interval auc, Interval minutesTo90, Interval minutesTo95, double[] x,
+		double[] bandLo, double[] bandHi)
 	{}
 
 	private Bootstrap() {}
@@ -76,43 +84,52 @@ public final class Bootstrap {
 	public static Result of(final Curves curves, final String strategy,
 		final double fullIou, final int resamples, final long seed)
 	{
-		final double[][] y = perSeed(curves, strategy);
 		final double[] x = xs(curves, strategy);
+		final double[][] y = perSeed(curves, strategy, x, CurvePoint::iou);
+		final double[][] minutes = perSeed(curves, strategy, x, p -> p
+			.annotationSeconds() / 60);
 		final int n = y.length, m = x.length;
 		final double[] p90 = new double[resamples], p95 = new double[resamples],
-			auc = new double[resamples];
+			auc = new double[resamples], m90 = new double[resamples],
+			m95 = new double[resamples];
 		final double[][] means = new double[m][resamples];
 		final SplittableRandom random = new SplittableRandom(seed);
-		final double[] sum = new double[m];
+		final double[] sum = new double[m], sumMinutes = new double[m];
 		final int[] count = new int[m];
 		final double[] mean = new double[m];
 		for (int b = 0; b < resamples; b++) {
 			Arrays.fill(sum, 0);
+			Arrays.fill(sumMinutes, 0);
 			Arrays.fill(count, 0);
 			for (int i = 0; i < n; i++) {
-				final double[] curve = y[random.nextInt(n)];
+				final int k = random.nextInt(n);
 				for (int j = 0; j < m; j++)
-					if (!Double.isNaN(curve[j])) {
-						sum[j] += curve[j];
+					if (!Double.isNaN(y[k][j])) {
+						sum[j] += y[k][j];
+						sumMinutes[j] += minutes[k][j]; // NB: NaN spreads, as it should
 						count[j]++;
 					}
 			}
 			// NB: a point no drawn seed reached (a shorter, unfinished seed) is
 			// left out of this resample's curve
-			final List<Double> cx = new ArrayList<>(m), cy = new ArrayList<>(m);
+			final List<Double> cx = new ArrayList<>(m), cy = new ArrayList<>(m),
+				cm = new ArrayList<>(m);
 			for (int j = 0; j < m; j++) {
 				mean[j] = count[j] == 0 ? Double.NaN : sum[j] / count[j];
 				means[j][b] = mean[j];
 				if (count[j] > 0) {
 					cx.add(x[j]);
 					cy.add(mean[j]);
+					cm.add(sumMinutes[j] / count[j]);
 				}
 			}
-			final double[] ax = cx.stream().mapToDouble(Double::doubleValue)
-				.toArray(), ay = cy.stream().mapToDouble(Double::doubleValue).toArray();
+			final double[] ax = array(cx), ay = array(cy), am = array(cm);
 			p90[b] = reach(ax, ay, 0.90 * fullIou);
 			p95[b] = reach(ax, ay, 0.95 * fullIou);
 			auc[b] = Summaries.normalisedAuc(ax, ay);
+			final boolean timed = Arrays.stream(am).noneMatch(Double::isNaN);
+			m90[b] = timed ? reach(am, ay, 0.90 * fullIou) : Double.NaN;
+			m95[b] = timed ? reach(am, ay, 0.95 * fullIou) : Double.NaN;
 		}
 		final double[] lo = new double[m], hi = new double[m];
 		for (int j = 0; j < m; j++) {
@@ -120,9 +137,14 @@ public final class Bootstrap {
 			lo[j] = band.lo();
 			hi[j] = band.hi();
 		}
-		return new Result(Double.isNaN(fullIou) ? Interval.NONE : interval(p90),
-			Double.isNaN(fullIou) ? Interval.NONE : interval(p95), interval(auc), x,
-			lo, hi);
+		final boolean targets = !Double.isNaN(fullIou);
+		return new Result(targets ? interval(p90) : Interval.NONE, targets
+			? interval(p95) : Interval.NONE, interval(auc), targets ? interval(m90)
+				: Interval.NONE, targets ? interval(m95) : Interval.NONE, x, lo, hi);
+	}
+
+	private static double[] array(final List<Double> values) {
+		return values.stream().mapToDouble(Double::doubleValue).toArray();
 	}
 
 	/** {@link #of} with {@link #RESAMPLES} and {@link #SEED}. */
@@ -169,11 +191,14 @@ public final class Bootstrap {
 			CurvePoint::labelledPatches).distinct().sorted().toArray();
 	}
 
-	/** One row per seed: its IoU at every x of {@link #xs} (NaN if absent). */
+	/**
+	 * One row per seed: {@code value} of its point at every x of {@link #xs}
+	 * (NaN if absent).
+	 */
 	private static double[][] perSeed(final Curves curves,
-		final String strategy)
+		final String strategy, final double[] x,
+		final ToDoubleFunction<CurvePoint> value)
 	{
-		final double[] x = xs(curves, strategy);
 		final Map<Long, double[]> rows = new TreeMap<>();
 		for (final CurvePoint p : curves.of(strategy)) {
 			final double[] row = rows.computeIfAbsent(p.seed(), s -> {
@@ -181,7 +206,7 @@ public final class Bootstrap {
 				Arrays.fill(r, Double.NaN);
 				return r;
 			});
-			row[Arrays.binarySearch(x, p.labelledPatches())] = p.iou();
+			row[Arrays.binarySearch(x, p.labelledPatches())] = value.applyAsDouble(p);
 		}
 		return rows.values().toArray(new double[0][]);
 	}

@@ -63,16 +63,8 @@ public final class CurvePlot {
 		double[] map(final Curves curves, final String strategy,
 			final double[] patches)
 		{
-			if (this == PATCHES) return patches;
-			final List<CurvePoint> points = curves.of(strategy);
-			final double[] out = new double[patches.length];
-			for (int i = 0; i < patches.length; i++) {
-				final int n = (int) patches[i];
-				out[i] = points.stream().filter(p -> p.labelledPatches() == n)
-					.mapToDouble(p -> p.annotationSeconds() / 60).average().orElse(
-						Double.NaN);
-			}
-			return out;
+			return this == PATCHES ? patches : Summaries.meanMinutes(curves,
+				strategy, patches);
 		}
 	}
 

@@ -95,19 +95,21 @@ public final class SimulationReports {
 		final double referenceIou)
 	{
 		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-			"%-24s %5s %8s %9s %9s %9s %7s %8s %8s  %-15s %-15s  %s%n", "strategy",
-			"seeds", "labelled", "final_iou", "to_90%", "to_95%", "auc", "x_rnd90",
-			"x_rnd95", "to_95% 95%CI", "auc 95%CI",
-			"first two points: patches iou [95%CI]"));
+			"%-24s %5s %8s %9s %9s %9s %7s %8s %8s  %-15s %-15s  %-22s  %s%n",
+			"strategy", "seeds", "labelled", "final_iou", "to_90%", "to_95%", "auc",
+			"x_rnd90", "x_rnd95", "to_95% 95%CI", "auc 95%CI",
+			"min_to_95% [95%CI] (sim)", "first two points: patches iou [95%CI]"));
 		for (final StrategySummary s : summaries)
 			sb.append(String.format(Locale.ROOT,
-				"%-24s %5d %8.0f %9.4f %9s %9s %7.4f %8s %8s  %-15s %-15s  %s%n", s
+				"%-24s %5d %8.0f %9.4f %9s %9s %7.4f %8s %8s  %-15s %-15s  %-22s  %s%n", s
 					.strategy(), s.seeds(), s.finalLabelled(), s.finalIou(), na(s
 						.patchesTo90()), na(s.patchesTo95()), s.auc(), na(s
 							.ratioToRandom90()), na(s.ratioToRandom95()), "[" + na(s
 								.patchesTo95Ci().lo()) + ", " + na(s.patchesTo95Ci().hi()) + "]",
 				String.format(Locale.ROOT, "[%.4f, %.4f]", s.aucCi().lo(), s.aucCi()
-					.hi()), point(s.round0()) + "; " + point(s.round1())));
+					.hi()), na(s.minutes().to95()) + " [" + na(s.minutes().to95Ci()
+						.lo()) + ", " + na(s.minutes().to95Ci().hi()) + "]", point(s
+							.round0()) + "; " + point(s.round1())));
 		sb.append(String.format(Locale.ROOT, "full supervision IoU %.4f%n",
 			referenceIou));
 		return sb.toString();

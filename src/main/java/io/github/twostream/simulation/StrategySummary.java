@@ -25,13 +25,34 @@ package io.github.twostream.simulation;
  * @param round1 the second point: the initial set plus one acquired round,
  *          how well a strategy's first round pays ({@link Point#NONE} for a
  *          one-point curve)
+ * @param minutes SIMULATED annotation minutes ({@link CostModel}) to reach
+ *          90 / 95 % ({@link Minutes#NONE} for curves without annotation
+ *          seconds)
  */
 public record StrategySummary(String strategy, int seeds, double finalLabelled,
 	double finalIou, double patchesTo90, double patchesTo95, double auc,
 	double ratioToRandom90, double ratioToRandom95,
 	Bootstrap.Interval patchesTo90Ci, Bootstrap.Interval patchesTo95Ci,
-	Bootstrap.Interval aucCi, Point round0, Point round1)
+	Bootstrap.Interval aucCi, Point round0, Point round1, Minutes minutes)
 {
+
+	/**
+	 * Where the mean curve crosses 90 / 95 % of full supervision on the
+	 * annotation-minutes axis: the mean over seeds of the SIMULATED minutes
+	 * at each labelled-patch count, against the mean IoU there.
+	 *
+	 * @param to90 minutes to 90 % (NaN: not reached)
+	 * @param to90Ci 95 % bootstrap interval over seeds of {@code to90}
+	 * @param to95 minutes to 95 %
+	 * @param to95Ci same for {@code to95}
+	 */
+	public record Minutes(double to90, Bootstrap.Interval to90Ci, double to95,
+		Bootstrap.Interval to95Ci)
+	{
+
+		public static final Minutes NONE = new Minutes(Double.NaN,
+			Bootstrap.Interval.NONE, Double.NaN, Bootstrap.Interval.NONE);
+	}
 
 	/**
 	 * One point of the mean curve.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +31,9 @@ public final class Summaries {
 			"patches_to_95,auc,ratio_to_random_90,ratio_to_random_95," +
 			"patches_to_90_lo,patches_to_90_hi,patches_to_95_lo,patches_to_95_hi," +
 			"auc_lo,auc_hi,round0_labelled,round0_iou,round0_iou_lo,round0_iou_hi," +
-			"round1_labelled,round1_iou,round1_iou_lo,round1_iou_hi";
+			"round1_labelled,round1_iou,round1_iou_lo,round1_iou_hi," +
+			"minutes_to_90,minutes_to_90_lo,minutes_to_90_hi,minutes_to_95," +
+			"minutes_to_95_lo,minutes_to_95_hi";
 
 	private Summaries() {}
 
@@ -61,6 +64,25 @@ public final class Summaries {
 			i++;
 		}
 		return new MeanCurve(strategy, x, mean, sd, count);
+	}
+
+	/**
+	 * The mean over seeds of {@code strategy}'s SIMULATED annotation minutes
+	 * at each of the labelled-patch counts {@code patches} (NaN where no point
+	 * has that count; NaN seconds, rows of older runs, spread).
+	 */
+	public static double[] meanMinutes(final Curves curves,
+		final String strategy, final double[] patches)
+	{
+		final List<CurvePoint> points = curves.of(strategy);
+		final double[] out = new double[patches.length];
+		for (int i = 0; i < patches.length; i++) {
+			final int n = (int) patches[i];
+			out[i] = points.stream().filter(p -> p.labelledPatches() == n)
+				.mapToDouble(p -> p.annotationSeconds() / 60).average().orElse(
+					Double.NaN);
+		}
+		return out;
 	}
 
 	/**
@@ -114,7 +136,8 @@ public final class Summaries {
 				.mean()[last], patchesToReach(c.x(), c.mean(), 0.90 * fullIou),
 				patchesToReach(c.x(), c.mean(), 0.95 * fullIou), normalisedAuc(c.x(),
 					c.mean()), Double.NaN, Double.NaN, ci.patchesTo90(), ci
-						.patchesTo95(), ci.auc(), point(c, ci, 0), point(c, ci, 1)));
+						.patchesTo95(), ci.auc(), point(c, ci, 0), point(c, ci, 1),
+				minutes(curves, c, ci, fullIou)));
 		}
 		final StrategySummary random = raw.stream().filter(r -> r.strategy()
 			.equals(RandomStrategy.NAME)).findFirst().orElse(null);
@@ -125,7 +148,7 @@ public final class Summaries {
 					? Double.NaN : r.patchesTo90() / random.patchesTo90(),
 				random == null ? Double.NaN : r.patchesTo95() / random.patchesTo95(), r
 					.patchesTo90Ci(), r.patchesTo95Ci(), r.aucCi(), r.round0(), r
-						.round1()));
+						.round1(), r.minutes()));
 		return out;
 	}
 
@@ -182,7 +205,7 @@ public final class Summaries {
 						.ratioToRandom90()), na(s.ratioToRandom95()), na(s.patchesTo90Ci()
 							.lo()), na(s.patchesTo90Ci().hi()), na(s.patchesTo95Ci().lo()), na(s
 								.patchesTo95Ci().hi()), na(s.aucCi().lo()), na(s.aucCi().hi()),
-				columns(s.round0()), columns(s.round1())));
+				columns(s.round0()), columns(s.round1()), columns(s.minutes())));
 		// NB: atomic, as a report may be refreshed while a run appends curves
 		AtomicFiles.write(file, (String.join("\n", lines) + "\n").getBytes(
 			StandardCharsets.UTF_8));
@@ -196,6 +219,23 @@ public final class Summaries {
 		return i < c.size() ? new StrategySummary.Point(c.x()[i], c.mean()[i],
 			new Bootstrap.Interval(ci.bandLo()[i], ci.bandHi()[i]))
 			: StrategySummary.Point.NONE;
+	}
+
+	/** The minutes figures of a mean curve, NONE without annotation seconds. */
+	private static StrategySummary.Minutes minutes(final Curves curves,
+		final MeanCurve c, final Bootstrap.Result ci, final double fullIou)
+	{
+		final double[] x = meanMinutes(curves, c.strategy(), c.x());
+		if (Arrays.stream(x).anyMatch(Double::isNaN))
+			return StrategySummary.Minutes.NONE;
+		return new StrategySummary.Minutes(patchesToReach(x, c.mean(), 0.90 *
+			fullIou), ci.minutesTo90(), patchesToReach(x, c.mean(), 0.95 * fullIou),
+			ci.minutesTo95());
+	}
+
+	private static String columns(final StrategySummary.Minutes m) {
+		return String.join(",", na(m.to90()), na(m.to90Ci().lo()), na(m.to90Ci()
+			.hi()), na(m.to95()), na(m.to95Ci().lo()), na(m.to95Ci().hi()));
 	}
 
 	private static String columns(final StrategySummary.Point p) {

@@ -104,6 +104,45 @@ class BootstrapTest {
 	}
 
 	@Test
+	void minutesToATargetAverageTheSeedsMinutes() throws Exception {
+		// both seeds reach 0.95 * 0.7 at 20 + 10 * 0.265 / 0.3 patches; seed 1
+		// annotates at 6 s a patch, seed 2 at 12 s: the mean curve runs at 0.15
+		// min a patch, a resample of seed 1 alone at 0.1, of seed 2 alone at 0.2
+		final List<CurvePoint> p = new ArrayList<>();
+		for (int r = 0; r < 3; r++) {
+			final int x = 10 + 10 * r;
+			p.add(new CurvePoint("s", 1, r, x, 0.3 * r + 0.1, 0, 1, 6.0 * x));
+			p.add(new CurvePoint("s", 2, r, x, 0.3 * r + 0.1, 0, 1, 12.0 * x));
+		}
+		final Curves c = new Curves(p);
+		final double patches = 20 + 10 * 0.265 / 0.3;
+		final StrategySummary.Minutes m = Summaries.summarise(c, 0.7).get(0)
+			.minutes();
+		assertEquals(0.15 * patches, m.to95(), 1e-9);
+		assertEquals(0.1 * patches, m.to95Ci().lo(), 1e-9);
+		assertEquals(0.2 * patches, m.to95Ci().hi(), 1e-9);
+		assertTrue(m.to90() < m.to95());
+		final Path f = dir.resolve("summary.csv");
+		Summaries.write(Summaries.summarise(c, 0.7), 0.7, f);
+		final String[] row = Files.readAllLines(f).get(1).split(",", -1);
+		final List<String> header = List.of(Summaries.HEADER.split(","));
+		assertEquals(header.size(), row.length);
+		assertEquals(0.15 * patches, Double.parseDouble(row[header.indexOf(
+			"minutes_to_95")]), 1e-3);
+		// curves without annotation seconds (older runs) have no minutes
+		final List<CurvePoint> untimed = new ArrayList<>();
+		for (final CurvePoint q : p)
+			untimed.add(new CurvePoint(q.strategy(), q.seed(), q.round(), q
+				.labelledPatches(), q.iou(), q.dice(), q.roundSeconds()));
+		Summaries.write(Summaries.summarise(new Curves(untimed), 0.7), 0.7, f);
+		final String[] bare = Files.readAllLines(f).get(1).split(",", -1);
+		assertEquals("NA", bare[header.indexOf("minutes_to_95")]);
+		assertEquals("NA", bare[header.indexOf("minutes_to_95_hi")]);
+		assertEquals(Bootstrap.Interval.NONE, Bootstrap.of(new Curves(untimed),
+			"s", 0.7).minutesTo95());
+	}
+
+	@Test
 	void percentilesInterpolateOrderStatistics() {
 		final double[] v = new double[101];
 		for (int i = 0; i <= 100; i++)
