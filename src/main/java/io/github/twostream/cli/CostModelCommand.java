@@ -1,11 +1,9 @@
 package io.github.twostream.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.github.twostream.simulation.AnnotationCosts;
-import io.github.twostream.simulation.CostModel;
 import io.github.twostream.store.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,17 +22,7 @@ public class CostModelCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		try (Project p = Project.open(project)) {
-			final CostModel.Fit fit = AnnotationCosts.measure(p);
-			final CostModel d = CostModel.DEFAULT;
-			System.out.print(String.format(Locale.ROOT,
-				"timed patches:   %d (densely labelled)%n" +
-					"median:          %.1f s per patch%n" +
-					"fitted:          %.2f s per patch + %.4f s per outline pixel " +
-					"(R^2 %.2f)%n" +
-					"simulation uses: %.2f s per patch + %.4f s per outline pixel " +
-					"(assumed, CostModel.DEFAULT)%n", fit.patches(), fit.medianSeconds(),
-				fit.model().base(), fit.model().perBoundaryPixel(), fit.r2(), d.base(),
-				d.perBoundaryPixel()));
+			System.out.print(AnnotationCosts.describe(AnnotationCosts.measure(p)));
 		}
 		return 0;
 	}

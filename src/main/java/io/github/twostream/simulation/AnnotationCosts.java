@@ -2,6 +2,7 @@ package io.github.twostream.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.twostream.store.LabelKind;
@@ -38,5 +39,21 @@ public final class AnnotationCosts {
 		}
 		return CostModel.fit(outlines.stream().mapToInt(Integer::intValue)
 			.toArray(), seconds.stream().mapToDouble(Double::doubleValue).toArray());
+	}
+
+	/**
+	 * The fit as the lines {@code cost-model} prints (and the Fiji command
+	 * logs), beside the simulation's assumed {@link CostModel#DEFAULT}.
+	 */
+	public static String describe(final CostModel.Fit fit) {
+		final CostModel d = CostModel.DEFAULT;
+		return String.format(Locale.ROOT, "timed patches:   %d (densely labelled)%n" +
+			"median:          %.1f s per patch%n" +
+			"fitted:          %.2f s per patch + %.4f s per outline pixel " +
+			"(R^2 %.2f)%n" +
+			"simulation uses: %.2f s per patch + %.4f s per outline pixel " +
+			"(assumed, CostModel.DEFAULT)%n", fit.patches(), fit.medianSeconds(), fit
+				.model().base(), fit.model().perBoundaryPixel(), fit.r2(), d.base(), d
+					.perBoundaryPixel());
 	}
 }
