@@ -1,8 +1,10 @@
 package io.github.twostream.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.github.twostream.simulation.CostModel;
 import io.github.twostream.simulation.SimulationReports;
 import io.github.twostream.simulation.Summaries;
 import picocli.CommandLine.Command;
@@ -31,11 +33,27 @@ public class SummariseCommand implements Callable<Integer> {
 			"supervision.")
 	boolean perSeed;
 
+	@Option(names = "--annotation-cost", paramLabel = "BASE,PER_PIXEL",
+		description = "Count the SIMULATED annotation minutes (summary.csv's " +
+			"minutes_to_*, curves-minutes.png) at this pace: seconds per patch, " +
+			"seconds per outline pixel, as 'cost-model' fits them to a project's " +
+			"recorded timings (default: the simulation's assumed 4,0.05). " +
+			"curves.csv is not changed.")
+	String annotationCost;
+
 	@Override
 	public Integer call() {
-		final var summaries = SimulationReports.refresh(out, new ConsoleProgress());
+		final CostModel cost = annotationCost == null ? CostModel.DEFAULT
+			: CostModel.parse(annotationCost);
+		final var summaries = SimulationReports.refresh(out, cost,
+			new ConsoleProgress());
 		final double reference = SimulationReports.referenceIou(out);
 		System.out.print(SimulationReports.table(summaries, reference));
+		if (!cost.equals(CostModel.DEFAULT)) System.out.printf(Locale.ROOT,
+			"annotation minutes at %.2f s per patch + %.4f s per outline pixel " +
+				"(--annotation-cost; the simulation assumed %.2f + %.4f)%n", cost.base(),
+			cost.perBoundaryPixel(), CostModel.DEFAULT.base(), CostModel.DEFAULT
+				.perBoundaryPixel());
 		if (perSeed) System.out.print(SimulationReports.perSeedTable(Summaries
 			.perSeed(SimulationReports.curves(out), reference)));
 		return 0;

@@ -119,6 +119,43 @@ public record CostModel(double base, double perBoundaryPixel) {
 			: Double.NaN, median);
 	}
 
+	/**
+	 * The seconds that a labelled set of {@code patches} patches, which cost
+	 * {@code seconds} under this model, costs under {@code other}: the set's
+	 * total outline is {@code (seconds - patches * base) / perBoundaryPixel},
+	 * exactly, as both models are linear in it.
+	 */
+	public double convert(final double seconds, final int patches,
+		final CostModel other)
+	{
+		if (!(perBoundaryPixel > 0)) throw new IllegalStateException(
+			"no outline to recover from a cost model without a per-pixel cost");
+		final double outline = (seconds - patches * base) / perBoundaryPixel;
+		return patches * other.base + outline * other.perBoundaryPixel;
+	}
+
+	/**
+	 * Parses {@code BASE,PER_PIXEL} (seconds per patch, seconds per outline
+	 * pixel; what {@code cost-model} prints), both {@code >= 0}.
+	 */
+	public static CostModel parse(final String text) {
+		final String[] parts = text.split(",");
+		try {
+			if (parts.length == 2) {
+				final CostModel m = new CostModel(Double.parseDouble(parts[0].trim()),
+					Double.parseDouble(parts[1].trim()));
+				if (m.base >= 0 && m.perBoundaryPixel >= 0 && Double.isFinite(m.base +
+					m.perBoundaryPixel)) return m;
+			}
+		}
+		catch (final NumberFormatException e) {
+			// NB: reported below, with the form expected
+		}
+		throw new UserException("Annotation cost '" + text +
+			"' is not BASE,PER_PIXEL (two numbers >= 0)",
+			"give seconds per patch and seconds per outline pixel, e.g. 2.5,0.04 (as 'twostream cost-model' prints them)");
+	}
+
 	/** Foreground fraction of a mask. */
 	static double foregroundFraction(final byte[] mask) {
 		int n = 0;

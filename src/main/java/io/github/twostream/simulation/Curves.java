@@ -49,6 +49,23 @@ public final class Curves {
 		return points;
 	}
 
+	/**
+	 * These curves with their SIMULATED annotation seconds re-expressed under
+	 * {@code cost} (for example the one {@link AnnotationCosts} fitted to an
+	 * expert's recorded pace): {@code simulate} writes them under
+	 * {@link CostModel#DEFAULT}, from which each labelled set's outline is
+	 * recovered exactly ({@link CostModel#convert}).
+	 */
+	public Curves withAnnotationCost(final CostModel cost) {
+		if (cost.equals(CostModel.DEFAULT)) return this;
+		final List<CurvePoint> out = new ArrayList<>(points.size());
+		for (final CurvePoint p : points)
+			out.add(new CurvePoint(p.strategy(), p.seed(), p.round(), p
+				.labelledPatches(), p.iou(), p.dice(), p.roundSeconds(), CostModel.DEFAULT
+					.convert(p.annotationSeconds(), p.labelledPatches(), cost)));
+		return new Curves(out);
+	}
+
 	/** Strategy names in order of first appearance. */
 	public List<String> strategies() {
 		final Set<String> s = new LinkedHashSet<>();

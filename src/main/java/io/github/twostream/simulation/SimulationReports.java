@@ -59,7 +59,19 @@ public final class SimulationReports {
 	public static List<StrategySummary> refresh(final Path outDir,
 		final Progress progress)
 	{
-		final Curves curves = curves(outDir);
+		return refresh(outDir, CostModel.DEFAULT, progress);
+	}
+
+	/**
+	 * {@link #refresh(Path, Progress)} with the SIMULATED annotation minutes
+	 * (summary.csv's {@code minutes_to_*}, curves-minutes.png) under
+	 * {@code cost} instead of the simulation's default; curves.csv is not
+	 * changed.
+	 */
+	public static List<StrategySummary> refresh(final Path outDir,
+		final CostModel cost, final Progress progress)
+	{
+		final Curves curves = curves(outDir).withAnnotationCost(cost);
 		return write(curves, referenceIou(outDir), outDir, "Learning curves (" +
 			outDir.toAbsolutePath().normalize().getFileName() + ")", progress);
 	}

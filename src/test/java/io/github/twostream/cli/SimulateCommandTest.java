@@ -93,6 +93,20 @@ class SimulateCommandTest {
 		assertTrue(seeds.out().lines().anyMatch(l -> l.matches(
 			"random +1 +20 +" + String.format(java.util.Locale.ROOT, "%.4f", c
 				.points().get(1).iou()) + " .*")), seeds.out());
+		// another annotation pace: the minutes change, curves.csv does not
+		final String curves = Files.readString(tmp.resolve("split/curves.csv"));
+		final Cli.Run paced = Cli.run("summarise", "--annotation-cost", "2.5,0.04",
+			tmp.resolve("split").toString());
+		assertEquals(0, paced.code(), paced.err());
+		assertTrue(paced.out().contains(
+			"annotation minutes at 2.50 s per patch + 0.0400 s per outline pixel"),
+			paced.out());
+		assertEquals(curves, Files.readString(tmp.resolve("split/curves.csv")));
+		final Cli.Run badCost = Cli.run("summarise", "--annotation-cost", "fast",
+			tmp.resolve("split").toString());
+		assertEquals(1, badCost.code(), badCost.err());
+		assertTrue(badCost.err().contains("is not BASE,PER_PIXEL"), badCost.err());
+		assertEquals(1, badCost.err().strip().lines().count(), badCost.err());
 		final Cli.Run none = Cli.run("summarise", tmp.toString());
 		assertEquals(1, none.code(), none.err());
 		assertTrue(none.err().contains("No curves.csv in"), none.err());

@@ -143,6 +143,28 @@ class BootstrapTest {
 	}
 
 	@Test
+	void minutesFollowAnotherAnnotationPace() {
+		// simulate's seconds (CostModel.DEFAULT: 4 + 0.05 x 40 = 6 s a patch) of
+		// labelled sets with 40 outline pixels a patch; at 2 s + 0.1 s a pixel
+		// that is 6 s a patch again, at 2 s + 0.2 s a pixel 10 s
+		final List<CurvePoint> p = new ArrayList<>();
+		for (int r = 0; r < 3; r++) {
+			final int x = 10 + 10 * r;
+			p.add(new CurvePoint("s", 1, r, x, 0.3 * r + 0.1, 0, 1, x * (4 + 0.05 *
+				40)));
+		}
+		final Curves c = new Curves(p);
+		final double base = Summaries.summarise(c, 0.7).get(0).minutes().to95();
+		final Curves same = c.withAnnotationCost(new CostModel(2, 0.1));
+		assertEquals(base, Summaries.summarise(same, 0.7).get(0).minutes().to95(),
+			1e-9);
+		final Curves slower = c.withAnnotationCost(new CostModel(2, 0.2));
+		assertEquals(base * 10 / 6, Summaries.summarise(slower, 0.7).get(0)
+			.minutes().to95(), 1e-9);
+		assertEquals(c.points().get(2).iou(), slower.points().get(2).iou());
+	}
+
+	@Test
 	void percentilesInterpolateOrderStatistics() {
 		final double[] v = new double[101];
 		for (int i = 0; i <= 100; i++)

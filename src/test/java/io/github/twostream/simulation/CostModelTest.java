@@ -67,4 +67,41 @@ class CostModelTest {
 			.fit(new int[] { 1, 2 }, new double[] { 3, 4 }));
 		assertTrue(e.getMessage().contains("Only 2 timed patches"), e.getMessage());
 	}
+
+	@Test
+	void convertRecoversTheOutlineOfALabelledSet() {
+		// an empty patch, a 3 x 3 square, a 7 x 7 square at the patch edge
+		final byte[][] masks = { new byte[64], square(8, 3), square(8, 15) };
+		double before = 0, after = 0;
+		final CostModel fitted = new CostModel(2.5, 0.04);
+		for (final byte[] m : masks) {
+			before += CostModel.DEFAULT.seconds(m, 8, 8);
+			after += fitted.seconds(m, 8, 8);
+		}
+		assertEquals(after, CostModel.DEFAULT.convert(before, 3, fitted), 1e-9);
+		assertEquals(before, fitted.convert(after, 3, CostModel.DEFAULT), 1e-9);
+	}
+
+	@Test
+	void parseTakesWhatCostModelPrintsAndRefusesTheRest() {
+		assertEquals(new CostModel(2.5, 0.04), CostModel.parse("2.5,0.04"));
+		assertEquals(new CostModel(3, 0), CostModel.parse(" 3 , 0 "));
+		for (final String bad : new String[] { "2.5", "a,b", "-1,0.05", "1,2,3",
+			"NaN,1" })
+		{
+			final UserException e = assertThrows(UserException.class,
+				() -> CostModel.parse(bad));
+			assertTrue(e.getMessage().contains("is not BASE,PER_PIXEL"), e
+				.getMessage());
+		}
+	}
+
+	/** An {@code n x n} mask with a filled {@code s x s} square at (1, 1). */
+	private static byte[] square(final int n, final int s) {
+		final byte[] m = new byte[n * n];
+		for (int y = 1; y <= s && y < n; y++)
+			for (int x = 1; x <= s && x < n; x++)
+				m[y * n + x] = 1;
+		return m;
+	}
 }
