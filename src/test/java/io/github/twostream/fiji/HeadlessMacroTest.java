@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import io.github.twostream.cli.CostModelCommandTest;
+import io.github.twostream.store.Project;
 import io.github.twostream.util.UserException;
 import io.github.twostream.viewer.IJ1SuggestionView;
 import io.github.twostream.viewer.SuggestionFixtures;
@@ -131,5 +133,33 @@ public class HeadlessMacroTest {
 		final UserException e = assertThrows(UserException.class, () -> ij
 			.runMacro("x = ;", ""));
 		assertTrue(e.getMessage().startsWith("macro error"), e.getMessage());
+	}
+
+	@Test
+	public void annotationCostMacroOnlyReadsTheProject() throws Exception {
+		final Path project = CostModelCommandTest.timedProject(tmp);
+		final Path marker = tmp.resolve("after.txt");
+		ij.runMacro("run(\"Annotation cost\", \"project=[" + project + "]\");\n" +
+			"File.saveString(\"done\", \"" + marker + "\");", "");
+		assertEquals("done", Files.readString(marker));
+		// NB: a measurement only reads the project: labels and timings stay
+		try (Project p = Project.open(project)) {
+			assertEquals(12, p.labels().count());
+			assertEquals(13, p.annotationLog().allSeconds().size());
+		}
+	}
+
+	@Test
+	public void annotationCostWithoutTimingsStopsTheMacroWithTheFix() throws Exception {
+		final Path image = CostModelCommandTest.timedProject(tmp).resolveSibling(
+			"em.tif");
+		final Path empty = tmp.resolve("no timings");
+		final UserException e = assertThrows(UserException.class, () -> ij
+			.runMacro("run(\"New project...\", \"image=[" + image + "] project=[" +
+				empty + "] patch_size=64 stride=64\");\n" +
+				"run(\"Annotation cost\", \"project=[" + empty + "]\");", ""));
+		assertTrue(e.getMessage().contains("Annotation cost: error:") && e
+			.getMessage().contains("accept at least 3 patches in the annotation view"),
+			e.getMessage());
 	}
 }

@@ -30,6 +30,7 @@ import ij.WindowManager;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import io.github.twostream.acquisition.Strategies;
+import io.github.twostream.cli.CostModelCommandTest;
 import io.github.twostream.store.ModelKind;
 import io.github.twostream.store.Project;
 import io.github.twostream.util.UserException;
@@ -112,6 +113,16 @@ public class LoopCommandsTest {
 			for (final byte b : (byte[]) stack.getPixels(z))
 				if (b != 0) labelled++;
 		assertEquals(3 * 64 * 64, labelled);
+	}
+
+	@Test
+	public void annotationCostOutputsTheFittedPace() throws Exception {
+		final CommandModule m = run(MeasureAnnotationCostCommand.class, "project",
+			CostModelCommandTest.timedProject(tmp).toFile());
+		assertEquals(12, m.getOutput("timed_patches"));
+		assertEquals(2.5, (double) m.getOutput("seconds_per_patch"), 1e-6);
+		assertEquals(0.04, (double) m.getOutput("seconds_per_outline_pixel"), 1e-8);
+		assertEquals(1, (double) m.getOutput("r_squared"), 1e-9);
 	}
 
 	@Test
