@@ -1,9 +1,11 @@
 package io.github.twostream.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.github.twostream.simulation.AnnotationCosts;
+import io.github.twostream.simulation.CostModel;
 import io.github.twostream.store.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -22,7 +24,12 @@ public class CostModelCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		try (Project p = Project.open(project)) {
-			System.out.print(AnnotationCosts.describe(AnnotationCosts.measure(p)));
+			final CostModel.Fit fit = AnnotationCosts.measure(p);
+			System.out.print(AnnotationCosts.describe(fit));
+			System.out.printf(Locale.ROOT,
+				"a simulation's minutes at this pace: twostream summarise DIR " +
+					"--annotation-cost %.2f,%.4f%n", fit.model().base(), fit.model()
+						.perBoundaryPixel());
 		}
 		return 0;
 	}

@@ -69,6 +69,7 @@ public class CostModelCommandTest {
 			"per outline pixel (R^2 1.00)"), r.out());
 		assertTrue(r.out().contains("simulation uses: 4.00 s per patch + 0.0500"), r
 			.out());
+		assertTrue(r.out().contains("--annotation-cost 2.50,0.0400"), r.out());
 	}
 
 	@Test
