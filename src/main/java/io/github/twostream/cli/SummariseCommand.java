@@ -1,12 +1,15 @@
 package io.github.twostream.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.github.twostream.simulation.Bootstrap;
 import io.github.twostream.simulation.CostModel;
 import io.github.twostream.simulation.SimulationReports;
 import io.github.twostream.simulation.Summaries;
+import io.github.twostream.util.BadArgumentException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,6 +44,13 @@ public class SummariseCommand implements Callable<Integer> {
 			"curves.csv is not changed.")
 	String annotationCost;
 
+	@Option(names = "--compare", paramLabel = "A,B", split = ",",
+		description = "Also print the paired differences A - B (AUC, patches to " +
+			"90 / 95 %%) with 95 %% intervals from resampling the seeds both ran: " +
+			"a seed's initial set is shared, so its luck cancels in the " +
+			"difference. E.g. two-stream,uncertainty.")
+	List<String> compare;
+
 	@Override
 	public Integer call() {
 		final CostModel cost = annotationCost == null ? CostModel.DEFAULT
@@ -54,6 +64,13 @@ public class SummariseCommand implements Callable<Integer> {
 				"(--annotation-cost; the simulation assumed %.2f + %.4f)%n", cost.base(),
 			cost.perBoundaryPixel(), CostModel.DEFAULT.base(), CostModel.DEFAULT
 				.perBoundaryPixel());
+		if (compare != null) {
+			if (compare.size() != 2) throw new BadArgumentException("--compare takes " +
+				"two strategies, not " + compare.size(), "e.g. --compare two-stream,uncertainty");
+			System.out.print(SimulationReports.pairedLine(Bootstrap.paired(
+				SimulationReports.curves(out), compare.get(0), compare.get(1),
+				reference)));
+		}
 		if (perSeed) System.out.print(SimulationReports.perSeedTable(Summaries
 			.perSeed(SimulationReports.curves(out), reference)));
 		return 0;

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
+
+import io.github.twostream.util.UserException;
 
 /**
  * Percentile bootstrap over seeds of one strategy's learning curves: 95 %
@@ -147,6 +150,117 @@ public final class Bootstrap {
 		return values.stream().mapToDouble(Double::doubleValue).toArray();
 	}
 
+	/**
+	 * Paired differences {@code a - b} of the mean-curve figures of two
+	 * strategies, over the seeds both ran.
+	 *
+	 * @param seeds the seeds both strategies ran
+	 * @param aucDiff AUC of a's mean curve minus b's
+	 * @param to90Diff patches to 90 % of a minus b (NaN: one never reached)
+	 * @param to95Diff same for 95 %
+	 * @param aucWins seeds on which a's own curve has the higher AUC
+	 */
+	public record Paired(String a, String b, int seeds, double aucDiff,
+		Interval aucDiffCi, double to90Diff, Interval to90DiffCi,
+		double to95Diff, Interval to95DiffCi, int aucWins)
+	{}
+
+	/**
+	 * Paired bootstrap of {@code a - b}: one resample draws seeds with
+	 * replacement and takes both strategies' curves of each drawn seed.
+	 * <p>
+	 * NB: a seed fixes the initial set (and round 0's model) for every
+	 * strategy, so most of a seed's luck is shared; resampling the pairs
+	 * removes it from the difference, which the two strategies' own intervals
+	 * ({@link #of}) cannot do. Only seeds with both curves complete to the
+	 * same labelled-patch counts count. A resample in which one strategy never
+	 * reaches a target gives no patch difference (left out; NaN if most do).
+	 * </p>
+	 */
+	public static Paired paired(final Curves curves, final String a,
+		final String b, final double fullIou, final int resamples, final long seed)
+	{
+		for (final String s : List.of(a, b))
+			if (!curves.strategies().contains(s)) throw new UserException(
+				"Strategy " + s + " is not in these curves",
+				"compare two of: " + String.join(", ", curves.strategies()));
+		final double[] x = xs(curves, a);
+		if (!Arrays.equals(x, xs(curves, b))) throw new UserException(
+			"Strategies " + a + " and " + b + " have curves over different patch counts",
+			"compare strategies of one simulate run");
+		final Map<Long, double[]> ra = complete(curves, a, x), rb = complete(
+			curves, b, x);
+		ra.keySet().retainAll(rb.keySet());
+		final int n = ra.size();
+		if (n < 2) throw new UserException("Strategies " + a + " and " + b +
+			" share " + n + " complete seed" + (n == 1 ? "" : "s"),
+			"run both on at least 2 seeds to the same budget");
+		final double[][] ya = new double[n][], yb = new double[n][];
+		int i = 0, wins = 0;
+		for (final long s : ra.keySet()) {
+			ya[i] = ra.get(s);
+			yb[i] = rb.get(s);
+			if (Summaries.normalisedAuc(x, ya[i]) > Summaries.normalisedAuc(x,
+				yb[i])) wins++;
+			i++;
+		}
+		final int[] all = IntStream.range(0, n).toArray();
+		final double[] est = differences(x, ya, yb, all, fullIou);
+		final double[][] d = new double[3][resamples];
+		final SplittableRandom random = new SplittableRandom(seed);
+		final int[] draw = new int[n];
+		for (int r = 0; r < resamples; r++) {
+			for (int j = 0; j < n; j++)
+				draw[j] = random.nextInt(n);
+			final double[] e = differences(x, ya, yb, draw, fullIou);
+			for (int f = 0; f < 3; f++)
+				d[f][r] = e[f];
+		}
+		return new Paired(a, b, n, est[0], interval(d[0]), est[1], mostly(d[1]),
+			est[2], mostly(d[2]), wins);
+	}
+
+	/** {@link #paired} with {@link #RESAMPLES} and {@link #SEED}. */
+	public static Paired paired(final Curves curves, final String a,
+		final String b, final double fullIou)
+	{
+		return paired(curves, a, b, fullIou, RESAMPLES, SEED);
+	}
+
+	/** {AUC, patches to 90 %, patches to 95 %} of mean(a) - mean(b) over draw. */
+	private static double[] differences(final double[] x, final double[][] ya,
+		final double[][] yb, final int[] draw, final double fullIou)
+	{
+		final double[] ma = new double[x.length], mb = new double[x.length];
+		for (final int k : draw)
+			for (int j = 0; j < x.length; j++) {
+				ma[j] += ya[k][j] / draw.length;
+				mb[j] += yb[k][j] / draw.length;
+			}
+		return new double[] { Summaries.normalisedAuc(x, ma) - Summaries
+			.normalisedAuc(x, mb), Summaries.patchesToReach(x, ma, 0.90 * fullIou) -
+				Summaries.patchesToReach(x, mb, 0.90 * fullIou), Summaries
+					.patchesToReach(x, ma, 0.95 * fullIou) - Summaries.patchesToReach(x,
+						mb, 0.95 * fullIou) };
+	}
+
+	/** {@link #interval} if at least half the values are defined, else NONE. */
+	private static Interval mostly(final double[] values) {
+		final long defined = Arrays.stream(values).filter(v -> !Double.isNaN(v))
+			.count();
+		return 2 * defined >= values.length ? interval(values) : Interval.NONE;
+	}
+
+	/** The seeds of {@code strategy} with a point at every x, by seed. */
+	private static Map<Long, double[]> complete(final Curves curves,
+		final String strategy, final double[] x)
+	{
+		final Map<Long, double[]> rows = bySeed(curves, strategy, x,
+			CurvePoint::iou);
+		rows.values().removeIf(r -> Arrays.stream(r).anyMatch(Double::isNaN));
+		return rows;
+	}
+
 	/** {@link #of} with {@link #RESAMPLES} and {@link #SEED}. */
 	public static Result of(final Curves curves, final String strategy,
 		final double fullIou)
@@ -191,11 +305,20 @@ public final class Bootstrap {
 			CurvePoint::labelledPatches).distinct().sorted().toArray();
 	}
 
+	/** The rows of {@link #bySeed}, seeds ascending. */
+	private static double[][] perSeed(final Curves curves,
+		final String strategy, final double[] x,
+		final ToDoubleFunction<CurvePoint> value)
+	{
+		return bySeed(curves, strategy, x, value).values().toArray(
+			new double[0][]);
+	}
+
 	/**
 	 * One row per seed: {@code value} of its point at every x of {@link #xs}
 	 * (NaN if absent).
 	 */
-	private static double[][] perSeed(final Curves curves,
+	private static Map<Long, double[]> bySeed(final Curves curves,
 		final String strategy, final double[] x,
 		final ToDoubleFunction<CurvePoint> value)
 	{
@@ -208,6 +331,6 @@ public final class Bootstrap {
 			});
 			row[Arrays.binarySearch(x, p.labelledPatches())] = value.applyAsDouble(p);
 		}
-		return rows.values().toArray(new double[0][]);
+		return rows;
 	}
 }

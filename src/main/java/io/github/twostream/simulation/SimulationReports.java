@@ -127,6 +127,23 @@ public final class SimulationReports {
 		return sb.toString();
 	}
 
+	/** One line per paired comparison (for the console). */
+	public static String pairedLine(final Bootstrap.Paired p) {
+		return String.format(Locale.ROOT,
+			"paired %s - %s over %d seeds (95%% CI, resampling seeds): AUC %+.4f " +
+				"[%+.4f, %+.4f], patches to 90%% %s [%s, %s], to 95%% %s [%s, %s]; " +
+				"higher AUC on %d of %d seeds%n", p.a(), p.b(), p.seeds(), p.aucDiff(),
+			p.aucDiffCi().lo(), p.aucDiffCi().hi(), signed(p.to90Diff()), signed(p
+				.to90DiffCi().lo()), signed(p.to90DiffCi().hi()), signed(p.to95Diff()),
+			signed(p.to95DiffCi().lo()), signed(p.to95DiffCi().hi()), p.aucWins(), p
+				.seeds());
+	}
+
+	private static String signed(final double v) {
+		return Double.isNaN(v) || Double.isInfinite(v) ? "NA" : String.format(
+			Locale.ROOT, "%+.1f", v);
+	}
+
 	/** A fixed-width table of the per-seed figures (for the console). */
 	public static String perSeedTable(final List<Summaries.SeedFigures> figures) {
 		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,

@@ -3,6 +3,7 @@ package io.github.twostream.simulation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.github.twostream.util.UserException;
 
 class BootstrapTest {
 
@@ -162,6 +165,44 @@ class BootstrapTest {
 		assertEquals(base * 10 / 6, Summaries.summarise(slower, 0.7).get(0)
 			.minutes().to95(), 1e-9);
 		assertEquals(c.points().get(2).iou(), slower.points().get(2).iou());
+	}
+
+	@Test
+	void pairingSeedsCancelsTheirSharedLuck() {
+		// a seed's luck (its initial set) moves both strategies' curves alike;
+		// b is a minus 0.01 everywhere, plus a little noise of its own
+		final Random random = new Random(5);
+		final List<CurvePoint> p = new ArrayList<>();
+		for (long seed = 1; seed <= 8; seed++) {
+			final double luck = 0.05 * random.nextGaussian();
+			for (int r = 0; r < 20; r++) {
+				final int x = 10 + 10 * r;
+				final double a = 0.7 * (1 - Math.exp(-x / 50.0)) + luck;
+				p.add(new CurvePoint("a", seed, r, x, a, a, 1));
+				final double b = a - 0.01 + 0.002 * random.nextGaussian();
+				p.add(new CurvePoint("b", seed, r, x, b, b, 1));
+			}
+		}
+		// one unfinished seed of a: left out of the pairs
+		p.add(new CurvePoint("a", 9, 0, 10, 0.2, 0.2, 1));
+		final Curves c = new Curves(p);
+		assertTrue(Bootstrap.of(c, "a", 0.7).auc().overlaps(Bootstrap.of(c, "b",
+			0.7).auc()), "the strategies' own intervals cannot tell them apart");
+		final Bootstrap.Paired d = Bootstrap.paired(c, "a", "b", 0.7);
+		assertEquals(8, d.seeds());
+		assertEquals(8, d.aucWins());
+		assertEquals(0.01, d.aucDiff(), 0.002);
+		assertTrue(d.aucDiffCi().lo() > 0 && d.aucDiffCi().contains(0.01), d
+			.aucDiffCi().toString());
+		assertTrue(d.to90Diff() < 0, "a gets there first: " + d.to90Diff());
+		final UserException unknown = assertThrows(UserException.class,
+			() -> Bootstrap.paired(c, "a", "nope", 0.7));
+		assertTrue(unknown.getMessage().contains("Strategy nope is not in these curves"),
+			unknown.getMessage());
+		final Curves one = new Curves(p.stream().filter(q -> q.seed() == 1)
+			.toList());
+		assertThrows(UserException.class, () -> Bootstrap.paired(one, "a", "b",
+			0.7));
 	}
 
 	@Test
