@@ -154,9 +154,13 @@ public final class Bootstrap {
 	 * Paired differences {@code a - b} of the mean-curve figures of two
 	 * strategies, over the seeds both ran.
 	 *
-	 * @param seeds the seeds both strategies ran
-	 * @param aucDiff AUC of a's mean curve minus b's
-	 * @param to90Diff patches to 90 % of a minus b (NaN: one never reached)
+	 * @param a the first strategy
+	 * @param b the strategy subtracted
+	 * @param seeds the seeds both strategies ran to the same patch counts
+	 * @param aucDiff AUC of a's mean curve minus b's; {@code aucDiffCi} its
+	 *          95 % paired-bootstrap interval
+	 * @param to90Diff patches to 90 % of a minus b (NaN: one never reached);
+	 *          {@code to90DiffCi} its interval
 	 * @param to95Diff same for 95 %
 	 * @param aucWins seeds on which a's own curve has the higher AUC
 	 */
