@@ -1,4 +1,4 @@
-// Foreground share of each strategy's picks in a comparison run (sim.md 9.11); the pool is
+// Foreground share of each strategy's picks (seeds 1-10) in a comparison run (sim.md 9.11); the pool is
 // --train-slices of the labels when the run used it (ISBI 2012: slices 0-19).
 // Run: jshell --class-path "target/Two_Stream_AL-0.1.0-SNAPSHOT.jar:$(ls target/lib/*.jar | tr "\n" :)" scripts/picks-foreground.jsh
 // The run folder comes from -R-Drun=DIR (default /work/runs/sim-lucchi-q); labels and foreground from its run.txt.
@@ -15,7 +15,7 @@ double[] fg = new double[grid.size()];
 for (Patch p : grid.patches()) { var ip = imp.getStack().getProcessor(Z0+p.z()+1); int c=0; for (int y=p.y(); y<p.y()+p.h(); y++) for (int x=p.x(); x<p.x()+p.w(); x++) if (ip.get(x,y)==FG) c++; fg[p.id()] = c/(double)(p.h()*p.w()); }
 double all=0; int any=0; for (double f: fg){all+=f; if(f>0)any++;}
 System.out.printf("pool %d patches, fg pixel share %.3f, patches with fg %.3f%n", fg.length, all/fg.length, any/(double)fg.length);
-for (String s : new String[]{"random","random-fg","uncertainty","bald","two-stream","two-stream-clustering"}) for (int seed=1; seed<=5; seed++) {
+for (String s : new String[]{"random","random-fg","uncertainty","bald","two-stream","two-stream-clustering"}) for (int seed=1; seed<=10; seed++) {
   var f = run.resolve("rounds/"+s+"-"+seed+".csv"); if (!Files.exists(f)) continue;
   var lines = Files.readAllLines(f); double[] e = new double[3]; int[] n = new int[3]; int[] a=new int[3];
   for (String l : lines.subList(1, lines.size())) { String[] t=l.split(","); int r=Integer.parseInt(t[0]); int b = r==0?0:(r<=4?1:2);
