@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import io.github.twostream.simulation.Bootstrap;
 import io.github.twostream.simulation.CostModel;
+import io.github.twostream.simulation.Curves;
 import io.github.twostream.simulation.SimulationReports;
 import io.github.twostream.simulation.Summaries;
 import io.github.twostream.util.BadArgumentException;
@@ -53,26 +54,28 @@ public class SummariseCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		// NB: every argument is checked, and the comparison computed, before
+		// the reports are rewritten
 		final CostModel cost = annotationCost == null ? CostModel.DEFAULT
 			: CostModel.parse(annotationCost);
-		final var summaries = SimulationReports.refresh(out, cost,
-			new ConsoleProgress());
+		if (compare != null && compare.size() != 2) throw new BadArgumentException(
+			"--compare takes two strategies, not " + compare.size(),
+			"e.g. --compare two-stream,uncertainty");
+		final Curves curves = SimulationReports.curves(out);
 		final double reference = SimulationReports.referenceIou(out);
+		final Bootstrap.Paired paired = compare == null ? null : Bootstrap.paired(
+			curves, compare.get(0), compare.get(1), reference);
+		final var summaries = SimulationReports.refresh(out, curves
+			.withAnnotationCost(cost), reference, new ConsoleProgress());
 		System.out.print(SimulationReports.table(summaries, reference));
 		if (!cost.equals(CostModel.DEFAULT)) System.out.printf(Locale.ROOT,
 			"annotation minutes at %.2f s per patch + %.4f s per outline pixel " +
 				"(--annotation-cost; the simulation assumed %.2f + %.4f)%n", cost.base(),
 			cost.perBoundaryPixel(), CostModel.DEFAULT.base(), CostModel.DEFAULT
 				.perBoundaryPixel());
-		if (compare != null) {
-			if (compare.size() != 2) throw new BadArgumentException("--compare takes " +
-				"two strategies, not " + compare.size(), "e.g. --compare two-stream,uncertainty");
-			System.out.print(SimulationReports.pairedLine(Bootstrap.paired(
-				SimulationReports.curves(out), compare.get(0), compare.get(1),
-				reference)));
-		}
+		if (paired != null) System.out.print(SimulationReports.pairedLine(paired));
 		if (perSeed) System.out.print(SimulationReports.perSeedTable(Summaries
-			.perSeed(SimulationReports.curves(out), reference)));
+			.perSeed(curves, reference)));
 		return 0;
 	}
 }

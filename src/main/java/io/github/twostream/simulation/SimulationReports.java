@@ -51,29 +51,18 @@ public final class SimulationReports {
 	}
 
 	/**
-	 * Rewrites the reports of a simulation output folder from its curves.csv
-	 * and reference.csv, without training: the figures of a comparison that
-	 * is still running or was stopped, over the seeds it has (a seed's
-	 * unfinished curve counts at the points it reached).
+	 * Rewrites the reports of a simulation output folder from its curves
+	 * ({@link #curves}; with {@link Curves#withAnnotationCost} the SIMULATED
+	 * minutes at another pace, curves.csv itself unchanged) and its
+	 * reference IoU ({@link #referenceIou}), without training: the figures of
+	 * a comparison that is still running or was stopped, over the seeds it
+	 * has (a seed's unfinished curve counts at the points it reached).
 	 */
 	public static List<StrategySummary> refresh(final Path outDir,
-		final Progress progress)
+		final Curves curves, final double referenceIou, final Progress progress)
 	{
-		return refresh(outDir, CostModel.DEFAULT, progress);
-	}
-
-	/**
-	 * {@link #refresh(Path, Progress)} with the SIMULATED annotation minutes
-	 * (summary.csv's {@code minutes_to_*}, curves-minutes.png) under
-	 * {@code cost} instead of the simulation's default; curves.csv is not
-	 * changed.
-	 */
-	public static List<StrategySummary> refresh(final Path outDir,
-		final CostModel cost, final Progress progress)
-	{
-		final Curves curves = curves(outDir).withAnnotationCost(cost);
-		return write(curves, referenceIou(outDir), outDir, "Learning curves (" +
-			outDir.toAbsolutePath().normalize().getFileName() + ")", progress);
+		return write(curves, referenceIou, outDir, "Learning curves (" + outDir
+			.toAbsolutePath().normalize().getFileName() + ")", progress);
 	}
 
 	/** The curves of a simulation output folder. */

@@ -102,12 +102,15 @@ class SimulateCommandTest {
 			"annotation minutes at 2.50 s per patch + 0.0400 s per outline pixel"),
 			paced.out());
 		assertEquals(curves, Files.readString(tmp.resolve("split/curves.csv")));
-		// one strategy, one seed: no pairs to compare, one line naming the fix
+		// one strategy, one seed: no pairs to compare, one line naming the fix,
+		// and the reports are not rewritten
+		Files.delete(summary);
 		final Cli.Run pairs = Cli.run("summarise", "--compare", "random,two-stream",
 			tmp.resolve("split").toString());
 		assertEquals(1, pairs.code(), pairs.err());
 		assertTrue(pairs.err().contains("Strategy two-stream is not in these curves"),
 			pairs.err());
+		assertTrue(!Files.exists(summary), "no reports after a bad --compare");
 		final Cli.Run badCost = Cli.run("summarise", "--annotation-cost", "fast",
 			tmp.resolve("split").toString());
 		assertEquals(1, badCost.code(), badCost.err());
