@@ -4,7 +4,10 @@ import java.io.PrintStream;
 
 import io.github.twostream.util.Progress;
 
-/** Prints progress to stderr, at most a few lines a second. */
+/**
+ * Prints progress to stderr, at most a few lines a second; cancelled when a
+ * signal asks the process to stop ({@link CleanStop}).
+ */
 public class ConsoleProgress implements Progress {
 
 	private final PrintStream out;
@@ -33,5 +36,10 @@ public class ConsoleProgress implements Progress {
 		final int pct = total > 0 ? (int) (100 * done / total) : 0;
 		out.println("[twostream] " + stage + ": " + done + "/" + total + " (" +
 			pct + "%)");
+	}
+
+	@Override
+	public boolean isCancelled() {
+		return CleanStop.requested();
 	}
 }

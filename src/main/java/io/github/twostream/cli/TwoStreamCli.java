@@ -54,7 +54,16 @@ public class TwoStreamCli implements Runnable {
 	}
 
 	public static void main(final String... args) {
-		System.exit(execute(args));
+		CleanStop.install();
+		final int code;
+		try {
+			code = execute(args);
+		}
+		finally {
+			// NB: before System.exit, which blocks while the shutdown hook runs
+			CleanStop.commandReturned();
+		}
+		System.exit(code);
 	}
 
 	/** Runs the CLI and returns the exit code (for tests). */
