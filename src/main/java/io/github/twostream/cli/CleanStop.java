@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
  * running command to stop at its next cancellation check
  * ({@link ConsoleProgress#isCancelled()}, between training steps, slices or
  * rounds) and waits for the command to return, so its TensorFlow sessions and
- * its project are closed before the JVM halts. The command then ends as a
+ * its project are closed before the JVM halts. A command that has not polled
+ * yet (the annotation window, a macro, a quick command) exits at once. The command then ends as a
  * cancelled one ("twostream train: cancelled"): a training keeps no half-trained
  * version, a simulation keeps its finished rounds.
  * <p>
@@ -26,12 +27,16 @@ final class CleanStop {
 
 	private static volatile boolean requested;
 
+	/** Whether the command polls for a stop (asked {@link #requested()}). */
+	private static volatile boolean polled;
+
 	private static final CountDownLatch returned = new CountDownLatch(1);
 
 	private CleanStop() {}
 
 	/** True once a signal asked the process to stop. */
 	static boolean requested() {
+		polled = true;
 		return requested;
 	}
 
@@ -47,7 +52,9 @@ final class CleanStop {
 	}
 
 	private static void stopAndWait() {
-		if (returned.getCount() == 0) return; // a normal exit
+		// NB: a command that never polls (view, macro, init) would only keep
+		// the user waiting: it exits at once, as before
+		if (returned.getCount() == 0 || !polled) return;
 		requested = true;
 		System.err.println("[twostream] stopping after the current step (at most " +
 			WAIT_SECONDS + " s; kill -9 stops at once but may lose that step)");

@@ -25,7 +25,8 @@ import io.github.twostream.store.Project;
  * SIGTERM (what Ctrl-C's SIGINT also triggers) during a real {@code twostream
  * train} in a child JVM: the command stops after its current step, says it was
  * cancelled, and leaves the project as it was: the labels, no half-trained
- * version, a sound store, no JVM crash report.
+ * version, a sound store, no JVM crash report. A command that never polls for
+ * a stop (a long macro) exits at once instead of making the user wait.
  */
 class CleanStopTest {
 
@@ -42,44 +43,9 @@ class CleanStopTest {
 			ProjectCommandsTest.TEST_DATA.resolve("train-labels.tif").toString(),
 			"--patches", "0,1,2,3,4,5,6,7,8,9,10,11").code());
 
-		final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		final ProcessBuilder pb = new ProcessBuilder(List.of(java.toString(),
-			"-Xmx2g", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-cp", System
-				.getProperty("java.class.path"), TwoStreamCli.class.getName(), "train",
-			project.toString(), "--steps", "100000")).directory(dir.toFile())
-				.redirectErrorStream(true);
-		pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-		final Process child = pb.start();
-		final List<String> lines = new CopyOnWriteArrayList<>();
-		final CountDownLatch training = new CountDownLatch(1);
-		final Thread reader = new Thread(() -> {
-			try (BufferedReader r = new BufferedReader(new InputStreamReader(child
-				.getInputStream(), StandardCharsets.UTF_8)))
-			{
-				for (String line; (line = r.readLine()) != null;) {
-					lines.add(line);
-					if (line.contains("/100000 (")) training.countDown();
-				}
-			}
-			catch (final java.io.IOException e) {
-				lines.add("reader: " + e);
-			}
-		});
-		reader.start();
-		try {
-			assertTrue(training.await(3, TimeUnit.MINUTES),
-				"no training step reported: " + lines);
-			// NB: kill, not Process.destroy, which also closes the child's output
-			assertEquals(0, new ProcessBuilder("kill", "-TERM", "" + child.pid())
-				.start().waitFor());
-			assertTrue(child.waitFor(CleanStop.WAIT_SECONDS + 30, TimeUnit.SECONDS),
-				"still running after the signal: " + lines);
-		}
-		finally {
-			reader.join(10_000);
-			child.destroyForcibly();
-		}
-		final String out = String.join("\n", lines);
+		final Child child = Child.start(dir, "/100000 (", "train", project
+			.toString(), "--steps", "100000");
+		final String out = child.signalAndWait(CleanStop.WAIT_SECONDS + 30);
 		assertEquals(143, child.exitValue(), out); // 128 + SIGTERM
 		assertTrue(out.contains("stopping after the current step"), out);
 		assertTrue(out.contains("twostream train: cancelled"), out);
@@ -95,5 +61,83 @@ class CleanStopTest {
 		}
 		final Cli.Run check = Cli.run("check", project.toString());
 		assertEquals(0, check.code(), check.out() + check.err());
+	}
+
+	@Test
+	void aCommandThatDoesNotPollExitsAtOnce() throws Exception {
+		final Path macro = dir.resolve("long.ijm");
+		Files.writeString(macro, "print(\"waiting\");\nwait(600000);\n");
+		final Child child = Child.start(dir, "waiting", "macro", macro.toString());
+		// NB: it must end well inside the hook's wait, which it never enters
+		final String out = child.signalAndWait(CleanStop.WAIT_SECONDS / 2);
+		assertEquals(143, child.exitValue(), out);
+		assertFalse(out.contains("stopping after the current step"), out);
+	}
+
+	/** The real CLI in a child JVM, its output collected line by line. */
+	private static final class Child {
+
+		final Process process;
+		final List<String> lines = new CopyOnWriteArrayList<>();
+		final CountDownLatch ready = new CountDownLatch(1);
+		final Thread reader;
+
+		private Child(final Process process, final String readyLine) {
+			this.process = process;
+			reader = new Thread(() -> {
+				try (BufferedReader r = new BufferedReader(new InputStreamReader(
+					process.getInputStream(), StandardCharsets.UTF_8)))
+				{
+					for (String line; (line = r.readLine()) != null;) {
+						lines.add(line);
+						if (line.contains(readyLine)) ready.countDown();
+					}
+				}
+				catch (final java.io.IOException e) {
+					lines.add("reader: " + e);
+				}
+			});
+			reader.start();
+		}
+
+		/** Starts {@code twostream ARGS} in {@code dir}. */
+		static Child start(final Path dir, final String readyLine,
+			final String... args) throws java.io.IOException
+		{
+			final List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System
+				.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+				"--add-opens=java.base/java.lang=ALL-UNNAMED",
+				"-Djava.awt.headless=true", "-cp", System.getProperty(
+					"java.class.path"), TwoStreamCli.class.getName()));
+			cmd.addAll(List.of(args));
+			final ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+				.redirectErrorStream(true);
+			pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+			return new Child(pb.start(), readyLine);
+		}
+
+		/**
+		 * Waits for the ready line, sends SIGTERM, waits for the exit and
+		 * returns the whole output.
+		 */
+		String signalAndWait(final long seconds) throws Exception {
+			try {
+				assertTrue(ready.await(3, TimeUnit.MINUTES), "never ready: " + lines);
+				// NB: kill, not Process.destroy, which also closes the child's output
+				assertEquals(0, new ProcessBuilder("kill", "-TERM", "" + process.pid())
+					.start().waitFor());
+				assertTrue(process.waitFor(seconds, TimeUnit.SECONDS),
+					"still running after the signal: " + lines);
+			}
+			finally {
+				reader.join(10_000);
+				process.destroyForcibly();
+			}
+			return String.join("\n", lines);
+		}
+
+		int exitValue() {
+			return process.exitValue();
+		}
 	}
 }
