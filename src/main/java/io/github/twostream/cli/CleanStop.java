@@ -8,10 +8,11 @@ import java.util.concurrent.TimeUnit;
  * running command to stop at its next cancellation check
  * ({@link ConsoleProgress#isCancelled()}, between training steps, slices or
  * rounds) and waits for the command to return, so its TensorFlow sessions and
- * its project are closed before the JVM halts. A command that has not polled
- * yet (the annotation window, a macro, a quick command) exits at once. The command then ends as a
- * cancelled one ("twostream train: cancelled"): a training keeps no half-trained
- * version, a simulation keeps its finished rounds.
+ * its project are closed before the JVM halts. The command then ends as a
+ * cancelled one ("twostream train: cancelled"): a training keeps no
+ * half-trained version, a simulation keeps its finished rounds. A command that
+ * has not polled (the annotation window, a macro, a quick command) exits at
+ * once, as before.
  * <p>
  * NB: without the wait the JVM exits while a step runs in native code, and
  * TensorFlow can crash on the way out (seen in stop 31: SIGILL in a convolution
