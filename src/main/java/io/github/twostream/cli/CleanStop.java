@@ -37,7 +37,9 @@ final class CleanStop {
 
 	/** True once a signal asked the process to stop. */
 	static boolean requested() {
-		polled = true;
+		// NB: asked once per training step, tile or query: write the shared
+		// flag once, not on every call
+		if (!polled) polled = true;
 		return requested;
 	}
 
