@@ -119,8 +119,10 @@ public class DemoCommand implements Callable<Integer> {
 					final Evaluation.Scores e = Evaluation.evaluate(t.model(), testImage,
 						testLabels, 255, real != null ? 6 : 0, progress);
 					final double secs = (System.nanoTime() - t0) / 1e9;
+					// NB: no simulated annotation time or oracle IoU in the demo
 					curve.add(new CurvePoint("two-stream", settings.seed(), round, s
-						.project().labels().count(), e.iou(), e.dice(), secs));
+						.project().labels().count(), e.iou(), e.dice(), secs, Double.NaN, t
+							.model().threshold(), Double.NaN));
 					System.out.println(String.format(Locale.ROOT,
 						"Round %d: %d labelled patches, test IoU %.3f, Dice %.3f (%.0f s)",
 						round, s.project().labels().count(), e.iou(), e.dice(), secs));

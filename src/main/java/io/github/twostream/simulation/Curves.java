@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.twostream.util.AtomicFiles;
 import io.github.twostream.util.UserException;
 
 /**
@@ -22,16 +23,25 @@ import io.github.twostream.util.UserException;
  * The CSV header is exactly {@value #HEADER}. It has no round column: a row's
  * round is its position among the rows of the same (strategy, seed), in
  * file order (rows are appended as rounds finish, so the order is the round
- * order). The last column, {@code simulated_annotation_seconds}, is the
- * {@link CostModel}'s time for the labelled set; files of older runs without
- * it ({@value #HEADER_V1}) are read with NaN there. A torn last line without its newline (a crash while appending) is
- * dropped when reading.
+ * order). {@code simulated_annotation_seconds} is the {@link CostModel}'s
+ * time for the labelled set; {@code threshold} the calibrated threshold the
+ * IoU and Dice are scored at, and {@code oracle_iou} the diagnostic best IoU
+ * over thresholds chosen on the test labels ({@link CurvePoint#oracleIoU}).
+ * Files of older runs without the last two columns ({@value #HEADER_V2}) or
+ * the last three ({@value #HEADER_V1}) are read with NaN there. A torn last
+ * line without its newline (a crash while appending) is dropped when
+ * reading.
  * </p>
  */
 public final class Curves {
 
 	/** The {@code curves.csv} header. */
 	public static final String HEADER =
+		"strategy,seed,labelled_patches,iou,dice,round_seconds," +
+			"simulated_annotation_seconds,threshold,oracle_iou";
+
+	/** The header before the threshold and oracle IoU (still read). */
+	public static final String HEADER_V2 =
 		"strategy,seed,labelled_patches,iou,dice,round_seconds," +
 			"simulated_annotation_seconds";
 
@@ -62,7 +72,8 @@ public final class Curves {
 		for (final CurvePoint p : points)
 			out.add(new CurvePoint(p.strategy(), p.seed(), p.round(), p
 				.labelledPatches(), p.iou(), p.dice(), p.roundSeconds(), CostModel.DEFAULT
-					.convert(p.annotationSeconds(), p.labelledPatches(), cost)));
+					.convert(p.annotationSeconds(), p.labelledPatches(), cost), p
+						.threshold(), p.oracleIoU()));
 		return new Curves(out);
 	}
 
@@ -85,16 +96,19 @@ public final class Curves {
 		checkName(p.strategy());
 		return String.join(",", p.strategy(), Long.toString(p.seed()), Integer
 			.toString(p.labelledPatches()), num(p.iou()), num(p.dice()), num(p
-				.roundSeconds()), num(p.annotationSeconds()));
+				.roundSeconds()), num(p.annotationSeconds()), num(p.threshold()), num(p
+					.oracleIoU()));
 	}
 
-	/** Writes header + all points to {@code file} (replacing it). */
+	/**
+	 * Writes header + all points to {@code file}, atomically replacing it
+	 * ({@link AtomicFiles}).
+	 */
 	public void write(final Path file) throws IOException {
-		final List<String> lines = new ArrayList<>();
-		lines.add(HEADER);
+		final StringBuilder sb = new StringBuilder(HEADER).append('\n');
 		for (final CurvePoint p : points)
-			lines.add(line(p));
-		Files.write(file, lines, StandardCharsets.UTF_8);
+			sb.append(line(p)).append('\n');
+		AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -107,10 +121,10 @@ public final class Curves {
 		final List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
 		// NB: the last element is "" after a final newline, or a torn line.
 		lines.remove(lines.size() - 1);
-		final boolean v1 = !lines.isEmpty() && lines.get(0).strip().equals(
-			HEADER_V1);
-		if (lines.isEmpty() || !v1 && !lines.get(0).strip().equals(HEADER))
-			throw new UserException(file + " is not a curves.csv (header must be " +
+		final String header = lines.isEmpty() ? "" : lines.get(0).strip();
+		final int columns = header.equals(HEADER) ? 9 : header.equals(HEADER_V2)
+			? 7 : header.equals(HEADER_V1) ? 6 : -1;
+		if (columns < 0) throw new UserException(file + " is not a curves.csv (header must be " +
 				HEADER + ")", "point to a simulation output folder or delete the file");
 		final List<CurvePoint> out = new ArrayList<>();
 		final Map<String, Integer> rounds = new HashMap<>();
@@ -119,13 +133,13 @@ public final class Curves {
 			if (line.isEmpty()) continue;
 			final String[] f = line.split(",", -1);
 			try {
-				if (f.length != (v1 ? 6 : 7)) throw new NumberFormatException();
+				if (f.length != columns) throw new NumberFormatException();
 				final long seed = Long.parseLong(f[1]);
 				final String key = f[0] + "\u0000" + seed;
 				final int round = rounds.merge(key, 1, Integer::sum) - 1;
 				out.add(new CurvePoint(f[0], seed, round, Integer.parseInt(f[2]),
 					Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double
-						.parseDouble(f[5]), v1 ? Double.NaN : Double.parseDouble(f[6])));
+						.parseDouble(f[5]), column(f, 6), column(f, 7), column(f, 8)));
 			}
 			catch (final NumberFormatException e) {
 				throw new UserException(file + " line " + (i + 1) +
@@ -134,6 +148,11 @@ public final class Curves {
 			}
 		}
 		return new Curves(out);
+	}
+
+	/** Field {@code i}, or NaN for a column an older header lacks. */
+	private static double column(final String[] f, final int i) {
+		return i < f.length ? Double.parseDouble(f[i]) : Double.NaN;
 	}
 
 	/** True if the file's text does not end with a newline (a torn append). */

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -112,10 +111,7 @@ public final class SimulationState {
 	}
 
 	private void rewrite() throws IOException {
-		final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-		new Curves(points).write(tmp);
-		Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-			StandardCopyOption.ATOMIC_MOVE);
+		new Curves(points).write(file);
 	}
 
 	private static String key(final String strategy, final long seed) {

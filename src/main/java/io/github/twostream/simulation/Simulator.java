@@ -322,7 +322,7 @@ public final class Simulator implements AutoCloseable {
 			progress.status(String.format(Locale.ROOT,
 				"%s seed %d round %d/%d: training on %d labelled patches", name, seed,
 				r, rounds - 1, masks.size()));
-			final Evaluation.Scores scores;
+			final Evaluated scores;
 			try (TaskModel model = trainRound(models, seed, r, log)) {
 				progress.status(String.format(Locale.ROOT,
 					"%s seed %d round %d/%d: evaluating", name, seed, r, rounds - 1));
@@ -343,10 +343,11 @@ public final class Simulator implements AutoCloseable {
 			final int labelled = sizeOfRounds(log, r);
 			state.record(new CurvePoint(name, seed, r, labelled, scores.iou(), scores
 				.dice(), (System.nanoTime() - t0) / 1e9, annotationSeconds(masks, log,
-					r)));
+					r), scores.threshold(), scores.oracleIoU()));
 			progress.status(String.format(Locale.ROOT,
-				"%s seed %d round %d/%d: %d patches, IoU %.4f, Dice %.4f", name, seed,
-				r, rounds - 1, labelled, scores.iou(), scores.dice()));
+				"%s seed %d round %d/%d: %d patches, IoU %.4f, Dice %.4f (threshold %.2f)",
+				name, seed, r, rounds - 1, labelled, scores.iou(), scores.dice(), scores
+					.threshold()));
 			if (r > 0) SimulationFiles.deleteTree(checkpoint(models, r - 1));
 		}
 	}
@@ -443,9 +444,36 @@ public final class Simulator implements AutoCloseable {
 			tuning.trainSteps(), r > 0, tuning.averaging()), progress);
 	}
 
-	private Evaluation.Scores evaluate(final TaskModel model) {
-		return Evaluation.evaluate(model, testVolume, testLabels, config
-			.foreground(), tuning.evalSlices(), progress);
+	/**
+	 * The test scores at the model's calibrated threshold and, from the same
+	 * prediction pass, the diagnostic oracle IoU ({@link CurvePoint#oracleIoU}).
+	 */
+	private Evaluated evaluate(final TaskModel model) {
+		final float[] grid = CurvePoint.oracleThresholds();
+		final float[] thresholds = new float[grid.length + 1];
+		thresholds[0] = model.threshold();
+		System.arraycopy(grid, 0, thresholds, 1, grid.length);
+		final Evaluation.Scores[] s = Evaluation.evaluate(model, testVolume,
+			testLabels, config.foreground(), tuning.evalSlices(), thresholds,
+			progress);
+		double oracle = 0;
+		for (int i = 0; i < s.length; i++)
+			oracle = Math.max(oracle, s[i].iou());
+		return new Evaluated(s[0], model.threshold(), oracle);
+	}
+
+	/** {@link #evaluate}'s result. */
+	private record Evaluated(Evaluation.Scores scores, float threshold,
+		double oracleIoU)
+	{
+
+		double iou() {
+			return scores.iou();
+		}
+
+		double dice() {
+			return scores.dice();
+		}
 	}
 
 	/** Simulated seconds to annotate the labelled set after round {@code r}. */

@@ -91,6 +91,11 @@ class SimulatorTest {
 				assertEquals(10 * (r + 1), c.get(r).labelledPatches());
 				assertTrue(c.get(r).iou() >= 0 && c.get(r).iou() <= 1);
 				assertTrue(c.get(r).dice() >= c.get(r).iou() && c.get(r).dice() <= 1);
+				// the calibrated threshold, and the diagnostic best over thresholds
+				assertTrue(c.get(r).threshold() > 0 && c.get(r).threshold() < 1, c
+					.get(r).toString());
+				assertTrue(c.get(r).oracleIoU() >= c.get(r).iou() && c.get(r)
+					.oracleIoU() <= 1, c.get(r).toString());
 			}
 			assertTrue(c.get(3).iou() > c.get(0).iou(), s + ": " + c);
 		}
@@ -371,6 +376,10 @@ class SimulatorTest {
 			assertEquals(expected.get(i).iou(), actual.get(i).iou(), 0, "round " + i);
 			assertEquals(expected.get(i).dice(), actual.get(i).dice(), 0, "round " +
 				i);
+			assertEquals(expected.get(i).threshold(), actual.get(i).threshold(), 0,
+				"round " + i);
+			assertEquals(expected.get(i).oracleIoU(), actual.get(i).oracleIoU(), 0,
+				"round " + i);
 		}
 	}
 
