@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import io.github.twostream.simulation.Bootstrap;
 import io.github.twostream.simulation.CostModel;
 import io.github.twostream.simulation.Curves;
+import io.github.twostream.simulation.PickComposition;
 import io.github.twostream.simulation.SimulationReports;
 import io.github.twostream.simulation.Summaries;
 import io.github.twostream.util.BadArgumentException;
@@ -52,6 +53,15 @@ public class SummariseCommand implements Callable<Integer> {
 			"difference. E.g. two-stream,uncertainty.")
 	List<String> compare;
 
+	@Option(names = "--picks",
+		description = "Also print what each strategy's picks contain: the " +
+			"ground truth's foreground pixel share and the share of patches with " +
+			"any foreground, for the initial set, rounds 1-4 and rounds 5+, beside " +
+			"the pool's, and how many different initial sets its seeds started " +
+			"from (with --per-seed: also each seed's). Reads the labels named in " +
+			"the folder's run.txt.")
+	boolean picks;
+
 	@Override
 	public Integer call() {
 		// NB: every argument is checked, and the comparison computed, before
@@ -65,6 +75,8 @@ public class SummariseCommand implements Callable<Integer> {
 		final double reference = SimulationReports.referenceIou(out);
 		final Bootstrap.Paired paired = compare == null ? null : Bootstrap.paired(
 			curves, compare.get(0), compare.get(1), reference);
+		final PickComposition.Report composition = picks ? PickComposition.of(out,
+			curves, perSeed, new ConsoleProgress()) : null;
 		final var summaries = SimulationReports.refresh(out, curves
 			.withAnnotationCost(cost), reference, new ConsoleProgress());
 		System.out.print(SimulationReports.table(summaries, reference));
@@ -76,6 +88,8 @@ public class SummariseCommand implements Callable<Integer> {
 		if (paired != null) System.out.print(SimulationReports.pairedLine(paired));
 		if (perSeed) System.out.print(SimulationReports.perSeedTable(Summaries
 			.perSeed(curves, reference)));
+		if (composition != null) System.out.print(PickComposition.table(
+			composition));
 		return 0;
 	}
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.twostream.simulation.Curves;
+import io.github.twostream.volume.Patch;
+import io.github.twostream.volume.PatchGrid;
 
 /** {@code twostream simulate}: exit codes and a tiny real run. */
 class SimulateCommandTest {
@@ -102,6 +104,32 @@ class SimulateCommandTest {
 			"annotation minutes at 2.50 s per patch + 0.0400 s per outline pixel"),
 			paced.out());
 		assertEquals(curves, Files.readString(tmp.resolve("split/curves.csv")));
+		// what the picks contain, counted here from the labels with ImageJ
+		final Cli.Run picks = Cli.run("summarise", "--picks", "--per-seed", tmp
+			.resolve("split").toString());
+		assertEquals(0, picks.code(), picks.err());
+		final double[] fg = foregroundOfPatches("test-data/train-labels.tif", 12);
+		double pool = 0, start = 0, round1 = 0;
+		for (final double f : fg)
+			pool += f;
+		final List<String> rounds = Files.readAllLines(tmp.resolve(
+			"split/rounds/random-1.csv"));
+		for (final String id : rounds.get(1).split(",")[1].split(" "))
+			start += fg[Integer.parseInt(id)] / 10;
+		for (final String id : rounds.get(2).split(",")[1].split(" "))
+			round1 += fg[Integer.parseInt(id)] / 10;
+		final String poolShare = String.format(java.util.Locale.ROOT, "%.3f", pool /
+			fg.length);
+		assertTrue(picks.out().lines().anyMatch(l -> l.matches("pool +" +
+			poolShare + " / .*")), poolShare + "\n" + picks.out());
+		final String pickRow = String.format(java.util.Locale.ROOT,
+			"random +1 +1 +%.3f / \\S+ +%.3f / \\S+ +-", start, round1);
+		assertTrue(picks.out().lines().anyMatch(l -> l.strip().matches(pickRow)), pickRow +
+			"\n" + picks.out());
+		final String seedRow = String.format(java.util.Locale.ROOT,
+			"seed 1 +%.3f / \\S+ +%.3f / \\S+ +-", start, round1);
+		assertTrue(picks.out().lines().anyMatch(l -> l.strip().matches(seedRow)),
+			seedRow + "\n" + picks.out());
 		// one strategy, one seed: no pairs to compare, one line naming the fix,
 		// and the reports are not rewritten
 		Files.delete(summary);
@@ -120,6 +148,28 @@ class SimulateCommandTest {
 		assertEquals(1, none.code(), none.err());
 		assertTrue(none.err().contains("No curves.csv in"), none.err());
 		assertEquals(1, none.err().strip().lines().count(), none.err());
+	}
+
+	/**
+	 * The foreground fraction (value 255) of every 64 px patch of the first
+	 * {@code slices} slices, in the simulator's pool order.
+	 */
+	static double[] foregroundOfPatches(final String labels, final int slices) {
+		final ij.ImagePlus imp = ij.IJ.openImage(labels);
+		final PatchGrid grid = new PatchGrid(slices, imp.getHeight(), imp
+			.getWidth(), 64, 64);
+		final double[] fg = new double[grid.size()];
+		for (final Patch p : grid.patches()) {
+			final ij.process.ImageProcessor ip = imp.getStack().getProcessor(p.z() +
+				1);
+			int c = 0;
+			for (int y = p.y(); y < p.y() + p.h(); y++)
+				for (int x = p.x(); x < p.x() + p.w(); x++)
+					if (ip.get(x, y) == 255) c++;
+			fg[p.id()] = c / (double) (p.w() * p.h());
+		}
+		imp.close();
+		return fg;
 	}
 
 	@Test
