@@ -122,7 +122,7 @@ public class DemoCommand implements Callable<Integer> {
 					// NB: no simulated annotation time or oracle IoU in the demo
 					curve.add(new CurvePoint("two-stream", settings.seed(), round, s
 						.project().labels().count(), e.iou(), e.dice(), secs, Double.NaN, t
-							.model().threshold(), Double.NaN));
+							.model().threshold(), Double.NaN, Double.NaN));
 					System.out.println(String.format(Locale.ROOT,
 						"Round %d: %d labelled patches, test IoU %.3f, Dice %.3f (%.0f s)",
 						round, s.project().labels().count(), e.iou(), e.dice(), secs));

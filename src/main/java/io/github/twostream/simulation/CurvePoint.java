@@ -16,6 +16,8 @@ package io.github.twostream.simulation;
  * @param threshold the model's threshold, calibrated on its held-out labelled
  *          patches, at which {@code iou} and {@code dice} are scored; NaN when
  *          unknown (rows of older runs)
+ * @param iouAtHalf foreground IoU on the same region at the fixed threshold
+ *          0.5 (the model without calibration); NaN when unknown
  * @param oracleIoU DIAGNOSTIC ONLY: the best foreground IoU on the same
  *          region over the thresholds {@link #oracleThresholds()} and
  *          {@code threshold}, i.e. with the threshold chosen on the test
@@ -26,7 +28,8 @@ package io.github.twostream.simulation;
  */
 public record CurvePoint(String strategy, long seed, int round,
 	int labelledPatches, double iou, double dice, double roundSeconds,
-	double annotationSeconds, double threshold, double oracleIoU)
+	double annotationSeconds, double threshold, double iouAtHalf,
+	double oracleIoU)
 {
 
 	/** The thresholds {@code oracleIoU} is the best of: 0.05, 0.10, ..., 0.95. */
@@ -37,13 +40,13 @@ public record CurvePoint(String strategy, long seed, int round,
 		return t;
 	}
 
-	/** Without threshold and oracle IoU (NaN). */
+	/** Without threshold, IoU at 0.5 and oracle IoU (NaN). */
 	public CurvePoint(final String strategy, final long seed, final int round,
 		final int labelledPatches, final double iou, final double dice,
 		final double roundSeconds, final double annotationSeconds)
 	{
 		this(strategy, seed, round, labelledPatches, iou, dice, roundSeconds,
-			annotationSeconds, Double.NaN, Double.NaN);
+			annotationSeconds, Double.NaN, Double.NaN, Double.NaN);
 	}
 
 	/** Without annotation seconds (NaN). */

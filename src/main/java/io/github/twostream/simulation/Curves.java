@@ -25,10 +25,11 @@ import io.github.twostream.util.UserException;
  * file order (rows are appended as rounds finish, so the order is the round
  * order). {@code simulated_annotation_seconds} is the {@link CostModel}'s
  * time for the labelled set; {@code threshold} the calibrated threshold the
- * IoU and Dice are scored at, and {@code oracle_iou} the diagnostic best IoU
- * over thresholds chosen on the test labels ({@link CurvePoint#oracleIoU}).
- * Files of older runs without the last two columns ({@value #HEADER_V2}) or
- * the last three ({@value #HEADER_V1}) are read with NaN there. A torn last
+ * IoU and Dice are scored at, {@code iou_at_half} the IoU at 0.5, and
+ * {@code oracle_iou} the diagnostic best IoU over thresholds chosen on the
+ * test labels ({@link CurvePoint#oracleIoU}). Files of older runs without the
+ * last three columns ({@value #HEADER_V2}) or the last four
+ * ({@value #HEADER_V1}) are read with NaN there. A torn last
  * line without its newline (a crash while appending) is dropped when
  * reading.
  * </p>
@@ -38,9 +39,9 @@ public final class Curves {
 	/** The {@code curves.csv} header. */
 	public static final String HEADER =
 		"strategy,seed,labelled_patches,iou,dice,round_seconds," +
-			"simulated_annotation_seconds,threshold,oracle_iou";
+			"simulated_annotation_seconds,threshold,iou_at_half,oracle_iou";
 
-	/** The header before the threshold and oracle IoU (still read). */
+	/** The header before the threshold and the other IoUs (still read). */
 	public static final String HEADER_V2 =
 		"strategy,seed,labelled_patches,iou,dice,round_seconds," +
 			"simulated_annotation_seconds";
@@ -73,7 +74,7 @@ public final class Curves {
 			out.add(new CurvePoint(p.strategy(), p.seed(), p.round(), p
 				.labelledPatches(), p.iou(), p.dice(), p.roundSeconds(), CostModel.DEFAULT
 					.convert(p.annotationSeconds(), p.labelledPatches(), cost), p
-						.threshold(), p.oracleIoU()));
+						.threshold(), p.iouAtHalf(), p.oracleIoU()));
 		return new Curves(out);
 	}
 
@@ -97,7 +98,7 @@ public final class Curves {
 		return String.join(",", p.strategy(), Long.toString(p.seed()), Integer
 			.toString(p.labelledPatches()), num(p.iou()), num(p.dice()), num(p
 				.roundSeconds()), num(p.annotationSeconds()), num(p.threshold()), num(p
-					.oracleIoU()));
+					.iouAtHalf()), num(p.oracleIoU()));
 	}
 
 	/**
@@ -122,7 +123,7 @@ public final class Curves {
 		// NB: the last element is "" after a final newline, or a torn line.
 		lines.remove(lines.size() - 1);
 		final String header = lines.isEmpty() ? "" : lines.get(0).strip();
-		final int columns = header.equals(HEADER) ? 9 : header.equals(HEADER_V2)
+		final int columns = header.equals(HEADER) ? 10 : header.equals(HEADER_V2)
 			? 7 : header.equals(HEADER_V1) ? 6 : -1;
 		if (columns < 0) throw new UserException(file + " is not a curves.csv (header must be " +
 				HEADER + ")", "point to a simulation output folder or delete the file");
@@ -139,7 +140,7 @@ public final class Curves {
 				final int round = rounds.merge(key, 1, Integer::sum) - 1;
 				out.add(new CurvePoint(f[0], seed, round, Integer.parseInt(f[2]),
 					Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double
-						.parseDouble(f[5]), column(f, 6), column(f, 7), column(f, 8)));
+						.parseDouble(f[5]), column(f, 6), column(f, 7), column(f, 8), column(f, 9)));
 			}
 			catch (final NumberFormatException e) {
 				throw new UserException(file + " line " + (i + 1) +

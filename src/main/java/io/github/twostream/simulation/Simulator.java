@@ -343,7 +343,7 @@ public final class Simulator implements AutoCloseable {
 			final int labelled = sizeOfRounds(log, r);
 			state.record(new CurvePoint(name, seed, r, labelled, scores.iou(), scores
 				.dice(), (System.nanoTime() - t0) / 1e9, annotationSeconds(masks, log,
-					r), scores.threshold(), scores.oracleIoU()));
+					r), scores.threshold(), scores.iouAtHalf(), scores.oracleIoU()));
 			progress.status(String.format(Locale.ROOT,
 				"%s seed %d round %d/%d: %d patches, IoU %.4f, Dice %.4f (threshold %.2f)",
 				name, seed, r, rounds - 1, labelled, scores.iou(), scores.dice(), scores
@@ -446,25 +446,27 @@ public final class Simulator implements AutoCloseable {
 
 	/**
 	 * The test scores at the model's calibrated threshold and, from the same
-	 * prediction pass, the diagnostic oracle IoU ({@link CurvePoint#oracleIoU}).
+	 * prediction pass, the IoU at 0.5 and the diagnostic oracle IoU
+	 * ({@link CurvePoint#oracleIoU}).
 	 */
 	private Evaluated evaluate(final TaskModel model) {
 		final float[] grid = CurvePoint.oracleThresholds();
-		final float[] thresholds = new float[grid.length + 1];
+		final float[] thresholds = new float[grid.length + 2];
 		thresholds[0] = model.threshold();
-		System.arraycopy(grid, 0, thresholds, 1, grid.length);
+		thresholds[1] = 0.5f;
+		System.arraycopy(grid, 0, thresholds, 2, grid.length);
 		final Evaluation.Scores[] s = Evaluation.evaluate(model, testVolume,
 			testLabels, config.foreground(), tuning.evalSlices(), thresholds,
 			progress);
 		double oracle = 0;
 		for (int i = 0; i < s.length; i++)
 			oracle = Math.max(oracle, s[i].iou());
-		return new Evaluated(s[0], model.threshold(), oracle);
+		return new Evaluated(s[0], model.threshold(), s[1].iou(), oracle);
 	}
 
 	/** {@link #evaluate}'s result. */
 	private record Evaluated(Evaluation.Scores scores, float threshold,
-		double oracleIoU)
+		double iouAtHalf, double oracleIoU)
 	{
 
 		double iou() {

@@ -32,7 +32,7 @@ class CurvesTest {
 					final double iou = (s.equals("random") ? 0.2 : 0.3) + 0.2 * r + 0.01 *
 						seed;
 					p.add(new CurvePoint(s, seed, r, 10 + 10 * r, iou, 2 * iou / (1 +
-						iou), 1.5 + r, Double.NaN, 0.4 + 0.05 * r, iou + 0.02));
+						iou), 1.5 + r, Double.NaN, 0.4 + 0.05 * r, iou - 0.01, iou + 0.02));
 				}
 		return new Curves(p);
 	}
@@ -44,7 +44,8 @@ class CurvesTest {
 		c.write(f);
 		final List<String> lines = Files.readAllLines(f);
 		assertEquals("strategy,seed,labelled_patches,iou,dice,round_seconds," +
-			"simulated_annotation_seconds,threshold,oracle_iou", lines.get(0));
+			"simulated_annotation_seconds,threshold,iou_at_half,oracle_iou", lines
+				.get(0));
 		assertEquals(13, lines.size());
 		final Curves back = Curves.read(f);
 		assertEquals(c.points().size(), back.points().size());
@@ -59,6 +60,7 @@ class CurvesTest {
 			assertEquals(a.roundSeconds(), b.roundSeconds(), 1e-6);
 			assertTrue(Double.isNaN(b.annotationSeconds()));
 			assertEquals(a.threshold(), b.threshold(), 1e-6);
+			assertEquals(a.iouAtHalf(), b.iouAtHalf(), 1e-6);
 			assertEquals(a.oracleIoU(), b.oracleIoU(), 1e-6);
 		}
 		assertEquals(List.of("random", "two-stream"), back.strategies());
@@ -71,21 +73,23 @@ class CurvesTest {
 		final CurvePoint a = Curves.read(v1).points().get(0);
 		assertEquals(0.5, a.iou(), 1e-9);
 		assertTrue(Double.isNaN(a.annotationSeconds()) && Double.isNaN(a
-			.threshold()) && Double.isNaN(a.oracleIoU()), a.toString());
+			.threshold()) && Double.isNaN(a.iouAtHalf()) && Double.isNaN(a
+				.oracleIoU()), a.toString());
 		Files.createDirectories(v2.getParent());
 		Files.writeString(v2, Curves.HEADER_V2 +
 			"\nrandom,1,10,0.5,0.6,2,400\nrandom,1,20,0.6,0.7,2,800\n");
 		final SimulationState s = SimulationState.open(v2);
 		assertEquals(2, s.finishedRounds("random", 1));
 		s.record(new CurvePoint("random", 1, 2, 30, 0.65, 0.75, 2, 1200, 0.45,
-			0.7));
+			0.62, 0.7));
 		final List<String> lines = Files.readAllLines(v2);
 		assertEquals(Curves.HEADER, lines.get(0), "upgraded header");
-		assertEquals(List.of("random,1,10,0.5,0.6,2,400,NaN,NaN",
-			"random,1,20,0.6,0.7,2,800,NaN,NaN",
-			"random,1,30,0.65,0.75,2,1200,0.45,0.7"), lines.subList(1, 4));
+		assertEquals(List.of("random,1,10,0.5,0.6,2,400,NaN,NaN,NaN",
+			"random,1,20,0.6,0.7,2,800,NaN,NaN,NaN",
+			"random,1,30,0.65,0.75,2,1200,0.45,0.62,0.7"), lines.subList(1, 4));
 		final CurvePoint b = Curves.read(v2).points().get(2);
 		assertEquals(0.45, b.threshold(), 1e-9);
+		assertEquals(0.62, b.iouAtHalf(), 1e-9);
 		assertEquals(0.7, b.oracleIoU(), 1e-9);
 	}
 

@@ -94,8 +94,10 @@ class SimulatorTest {
 				// the calibrated threshold, and the diagnostic best over thresholds
 				assertTrue(c.get(r).threshold() > 0 && c.get(r).threshold() < 1, c
 					.get(r).toString());
-				assertTrue(c.get(r).oracleIoU() >= c.get(r).iou() && c.get(r)
-					.oracleIoU() <= 1, c.get(r).toString());
+				assertTrue(c.get(r).oracleIoU() >= Math.max(c.get(r).iou(), c.get(r)
+					.iouAtHalf()) && c.get(r).oracleIoU() <= 1, c.get(r).toString());
+				if (c.get(r).threshold() == 0.5) assertEquals(c.get(r).iou(), c.get(r)
+					.iouAtHalf(), 0, "calibrated to 0.5: the same scores");
 			}
 			assertTrue(c.get(3).iou() > c.get(0).iou(), s + ": " + c);
 		}
@@ -377,6 +379,8 @@ class SimulatorTest {
 			assertEquals(expected.get(i).dice(), actual.get(i).dice(), 0, "round " +
 				i);
 			assertEquals(expected.get(i).threshold(), actual.get(i).threshold(), 0,
+				"round " + i);
+			assertEquals(expected.get(i).iouAtHalf(), actual.get(i).iouAtHalf(), 0,
 				"round " + i);
 			assertEquals(expected.get(i).oracleIoU(), actual.get(i).oracleIoU(), 0,
 				"round " + i);
