@@ -130,6 +130,15 @@ class SimulateCommandTest {
 			"seed 1 +%.3f / \\S+ +%.3f / \\S+ +-", start, round1);
 		assertTrue(picks.out().lines().anyMatch(l -> l.strip().matches(seedRow)),
 			seedRow + "\n" + picks.out());
+		// the labels named in run.txt are gone: one line naming the path
+		final Path moved = tmp.resolve("moved");
+		copyFolder(tmp.resolve("split"), moved);
+		Files.writeString(moved.resolve("run.txt"), Files.readString(moved.resolve(
+			"run.txt")).replaceAll("(?m)^labels=.*$", "labels=gone/train-labels.tif"));
+		final Cli.Run lost = Cli.run("summarise", "--picks", moved.toString());
+		assertEquals(1, lost.code(), lost.err());
+		assertTrue(lost.err().contains("gone/train-labels.tif"), lost.err());
+		assertEquals(1, lost.err().strip().lines().count(), lost.err());
 		// one strategy, one seed: no pairs to compare, one line naming the fix,
 		// and the reports are not rewritten
 		Files.delete(summary);
@@ -148,6 +157,13 @@ class SimulateCommandTest {
 		assertEquals(1, none.code(), none.err());
 		assertTrue(none.err().contains("No curves.csv in"), none.err());
 		assertEquals(1, none.err().strip().lines().count(), none.err());
+	}
+
+	static void copyFolder(final Path from, final Path to) throws Exception {
+		try (var files = Files.walk(from)) {
+			for (final Path p : (Iterable<Path>) files::iterator)
+				Files.copy(p, to.resolve(from.relativize(p).toString()));
+		}
 	}
 
 	/**
