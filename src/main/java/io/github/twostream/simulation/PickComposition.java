@@ -198,9 +198,10 @@ public final class PickComposition {
 				labels = LabelImages.open(spec);
 			}
 			catch (final UserException e) {
-				throw new UserException("The ground truth named in run.txt cannot be read: " +
-					e.getMessage(), "put " + spec +
-						" back at that path (the analysis needs the run's labels)", e);
+				// NB: e's message already ends with its fix (check the path)
+				throw new UserException(
+					"The ground truth that run.txt names (the picks are counted on it) cannot be read: " +
+						e.getMessage(), null, e);
 			}
 			// NB: a slab does not close what it views; labels is closed below
 			final LabelImage pool = slices.equals("null") ? labels : Slabs.of(labels,
