@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,11 @@ public final class PickComposition {
 					new ArrayList<>(), new ArrayList<>());
 				for (int r = 0; r < log.size(); r++) {
 					final int[] ids = log.round(r);
-					if (r == 0) starts.add(new TreeSet<>(boxed(ids)).toString());
+					if (r == 0) {
+						final int[] sorted = ids.clone();
+						Arrays.sort(sorted);
+						starts.add(Arrays.toString(sorted));
+					}
 					for (final int id : ids) {
 						if (id < 0 || id >= fg.length) throw new UserException(file +
 							" names patch " + id + ", outside the pool of " + fg.length,
@@ -119,10 +124,7 @@ public final class PickComposition {
 				Band.of(early), Band.of(late)));
 			if (perSeed) rows.addAll(seedRows);
 		}
-		final List<Double> all = new ArrayList<>(fg.length);
-		for (final double f : fg)
-			all.add(f);
-		return new Report(Band.of(all), rows);
+		return new Report(Band.of(Arrays.stream(fg).boxed().toList()), rows);
 	}
 
 	/** A fixed-width table of the report (for the console). */
@@ -148,13 +150,6 @@ public final class PickComposition {
 	private static String band(final Band b) {
 		return b.patches() == 0 ? "-" : String.format(Locale.ROOT, "%.3f / %.2f", b
 			.foreground(), b.withForeground());
-	}
-
-	private static List<Integer> boxed(final int[] ids) {
-		final List<Integer> out = new ArrayList<>(ids.length);
-		for (final int id : ids)
-			out.add(id);
-		return out;
 	}
 
 	private static Properties runFile(final Path outDir) {
