@@ -24,12 +24,19 @@ import io.github.twostream.volume.Volume;
  * it did not (docs/notes/streama.md section 14), so the fit keeps one
  * threshold, calibrated in one pass; {@code bench-model --own-threshold}
  * measures the others.
+ * <p>
+ * It may also hold a sample of unlabelled patches of the volume, predicted
+ * the same way, from which the {@link Calibration} estimates the volume's
+ * foreground share (the held-out patches were picked by a strategy, often for
+ * their foreground).
+ * </p>
  */
 public final class HeldOut {
 
 	private final Volume volume;
 	private final PatchGrid grid;
 	private final Map<Integer, byte[]> masks;
+	private final List<Integer> unlabelled;
 	private final int margin, inputSections;
 
 	/**
@@ -43,10 +50,22 @@ public final class HeldOut {
 		final Map<Integer, byte[]> masks, final int margin,
 		final int inputSections)
 	{
+		this(volume, grid, masks, List.of(), margin, inputSections);
+	}
+
+	/**
+	 * As above, with {@code unlabelled} pool ids: a sample of the volume for
+	 * its foreground share ({@link Calibration#addUnlabelled}).
+	 */
+	public HeldOut(final Volume volume, final PatchGrid grid,
+		final Map<Integer, byte[]> masks, final List<Integer> unlabelled,
+		final int margin, final int inputSections)
+	{
 		this.volume = volume;
 		this.grid = grid;
 		// NB: in the caller's order (Map.copyOf would not keep one)
 		this.masks = new LinkedHashMap<>(masks);
+		this.unlabelled = List.copyOf(unlabelled);
 		this.margin = margin;
 		this.inputSections = inputSections;
 	}
@@ -54,6 +73,11 @@ public final class HeldOut {
 	/** Number of held-out patches. */
 	public int size() {
 		return masks.size();
+	}
+
+	/** The unlabelled sample's pool ids. */
+	public List<Integer> unlabelled() {
+		return unlabelled;
 	}
 
 	/** The held-out pool ids, in the fit's order. */
@@ -69,9 +93,13 @@ public final class HeldOut {
 	public Calibration calibrate(final PixelPredictor predictor,
 		final int radius)
 	{
-		final int w = grid.patchSize() + 2 * margin, px = w * w, n = masks.size();
+		final int w = grid.patchSize() + 2 * margin, px = w * w, n = masks.size() +
+			unlabelled.size();
+		// NB: the held-out patches first, then the unlabelled sample
 		final List<Patch> patches = new ArrayList<>(n);
 		for (final int id : masks.keySet())
+			patches.add(grid.get(id));
+		for (final int id : unlabelled)
 			patches.add(grid.get(id));
 		final float[] mean = new float[n * px], total = new float[n];
 		final float[] images = new float[n * (2 * inputSections + 1) * px],
@@ -99,15 +127,21 @@ public final class HeldOut {
 				total[k] += wt;
 			}
 		}
-		final Calibration cal = new Calibration();
-		int k = 0;
-		for (final Map.Entry<Integer, byte[]> e : masks.entrySet()) {
+		for (int k = 0; k < n; k++)
 			for (int i = 0; i < px; i++)
 				mean[k * px + i] /= total[k];
+		final Calibration cal = new Calibration();
+		int k = 0;
+		for (final byte[] mask : masks.values()) {
 			final Patch p = patches.get(k);
-			cal.add(mean, k * px, ContextWindows.mask(e.getValue(), p.h(), p.w(),
-				margin));
+			cal.add(mean, k * px, ContextWindows.mask(mask, p.h(), p.w(), margin));
 			k++;
+		}
+		for (; k < n; k++) {
+			final Patch p = patches.get(k);
+			// NB: the patch itself counts, not its context
+			cal.addUnlabelled(mean, k * px, ContextWindows.mask(new byte[p.h() * p
+				.w()], p.h(), p.w(), margin));
 		}
 		return cal;
 	}

@@ -3,11 +3,14 @@ package io.github.twostream.loop;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
+import java.util.Set;
 
 import io.github.twostream.model.Calibration;
 import io.github.twostream.model.ModelPreset;
@@ -71,13 +74,21 @@ public final class TaskStage {
 		Optional<HeldOut> heldOut)
 	{
 
-		/** JSON for {@link ModelVersion#metrics()}. */
+		/**
+		 * JSON for {@link ModelVersion#metrics()}; with the volume's estimated
+		 * foreground share the threshold was chosen for, when there is one.
+		 */
 		public String metricsJson(final String preset) {
-			return String.format(Locale.ROOT,
-				"{\"loss\":%.6g,\"preset\":\"%s\",\"threshold\":%.3f,\"steps\":%d,\"trainPatches\":%d,\"heldOutPatches\":%d%s}",
-				loss, preset, threshold, steps, trainPatches, heldOutPatches, Double
-					.isNaN(heldOutIoU) ? "" : String.format(Locale.ROOT,
-						",\"heldOutForegroundIoU\":%.4f", heldOutIoU));
+			final StringBuilder json = new StringBuilder(String.format(Locale.ROOT,
+				"{\"loss\":%.6g,\"preset\":\"%s\",\"threshold\":%.3f,\"steps\":%d,\"trainPatches\":%d,\"heldOutPatches\":%d",
+				loss, preset, threshold, steps, trainPatches, heldOutPatches));
+			if (!Double.isNaN(heldOutIoU)) json.append(String.format(Locale.ROOT,
+				",\"heldOutForegroundIoU\":%.4f", heldOutIoU));
+			final OptionalDouble pi = calibration.map(Calibration::prevalence)
+				.orElse(OptionalDouble.empty());
+			if (pi.isPresent()) json.append(String.format(Locale.ROOT,
+				",\"volumeForeground\":%.4f", pi.getAsDouble()));
+			return json.append('}').toString();
 		}
 	}
 
@@ -101,6 +112,12 @@ public final class TaskStage {
 
 	/** Fewest labelled patches from which some are held out for calibration. */
 	static final int MIN_PATCHES_TO_HOLD_OUT = 10;
+
+	/**
+	 * Unlabelled pool patches (seeded) predicted after a fit for the volume's
+	 * foreground share the threshold is calibrated for ({@link Calibration}).
+	 */
+	static final int UNLABELLED_SAMPLE = 256;
 
 	private TaskStage() {}
 
@@ -199,7 +216,9 @@ public final class TaskStage {
 		Calibration cal = null;
 		HeldOut heldOut = null;
 		if (!test.isEmpty()) {
-			heldOut = new HeldOut(volume, grid, test, margin, sections);
+			heldOut = new HeldOut(volume, grid, test, unlabelledSample(grid, masks
+				.keySet(), UNLABELLED_SAMPLE, model.config().seed()), margin,
+				sections);
 			cal = heldOut.calibrate(model, 0);
 			threshold = cal.best();
 			if (cal.foregroundPixels() > 0) iou = cal.iou(threshold);
@@ -207,6 +226,32 @@ public final class TaskStage {
 		model.setThreshold(threshold);
 		return new Fit(loss, n, data.count(), held, threshold, iou, Optional
 			.ofNullable(cal), Optional.ofNullable(heldOut));
+	}
+
+	/**
+	 * Up to {@code n} distinct pool ids of {@code grid} not in {@code labelled},
+	 * drawn with a seeded generator (all of them if there are no more than
+	 * {@code n}).
+	 */
+	static List<Integer> unlabelledSample(final PatchGrid grid,
+		final Set<Integer> labelled, final int n, final long seed)
+	{
+		final Random random = new Random(seed ^ 0x0dd5a3e1L);
+		if (grid.size() - labelled.size() < 2 * n) {
+			final List<Integer> free = new ArrayList<>();
+			for (int i = 0; i < grid.size(); i++)
+				if (!labelled.contains(i)) free.add(i);
+			Collections.shuffle(free, random);
+			return new ArrayList<>(free.subList(0, Math.min(n, free.size())));
+		}
+		// NB: most ids are free here, so drawing until n distinct ones is quick
+		// and never lists a large volume's grid
+		final Set<Integer> drawn = new LinkedHashSet<>();
+		while (drawn.size() < n) {
+			final int id = random.nextInt(grid.size());
+			if (!labelled.contains(id)) drawn.add(id);
+		}
+		return new ArrayList<>(drawn);
 	}
 
 	/**

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +122,8 @@ class HeldOutTest {
 
 	/**
 	 * A real fit holds out a tenth of the patches and its threshold is the one
-	 * calibrated on their one-pass predictions, window by window.
+	 * calibrated on their one-pass predictions, window by window, for the
+	 * foreground share of a seeded sample of unlabelled patches.
 	 */
 	@Test
 	void theFitsThresholdIsCalibratedOnItsHeldOutPatchesInOnePass() {
@@ -145,14 +149,57 @@ class HeldOutTest {
 						prob);
 					byHand.add(prob, 0, masks.get(id));
 				}
+				// the unlabelled sample: seeded, none of the labelled patches
+				final List<Integer> sample = heldOut.unlabelled();
+				assertEquals(Math.min(TaskStage.UNLABELLED_SAMPLE, grid.size() - masks
+					.size()), sample.size());
+				assertEquals(sample, TaskStage.unlabelledSample(grid, masks.keySet(),
+					TaskStage.UNLABELLED_SAMPLE, p.unet().seed()));
+				for (final int id : sample) {
+					assertTrue(!masks.containsKey(id));
+					m.predict(ContextWindows.image(v, grid.get(id), 0, 0), 1, 64, 64,
+						prob);
+					byHand.addUnlabelled(prob, 0, new byte[64 * 64]);
+				}
 				final Calibration cal = fit.calibration().orElseThrow();
 				assertEquals(byHand.foregroundPixels(), cal.foregroundPixels());
+				assertEquals(64L * 64 * sample.size(), cal.unlabelledPixels());
+				assertEquals(byHand.prevalence().isPresent(), cal.prevalence()
+					.isPresent());
 				for (int k = 1; k < 20; k++)
 					assertEquals(byHand.iou(k * 0.05), cal.iou(k * 0.05), 1e-3,
 						"threshold " + k * 0.05);
 				assertEquals(byHand.best(), fit.threshold());
 				assertEquals(m.threshold(), fit.threshold());
 				assertNotEquals(0, heldOut.calibrate(m, 1).backgroundPixels());
+			}
+		}
+	}
+
+	/**
+	 * The unlabelled sample: distinct, never a labelled patch, the same for the
+	 * same seed, and all the free patches when there are few.
+	 */
+	@Test
+	void theUnlabelledSampleIsSeededDistinctAndFree() {
+		try (Volume v = Volumes.open(ActiveLearningLoopTest.TRAIN)) {
+			final PatchGrid grid = grid(v);
+			final Set<Integer> labelled = new HashSet<>();
+			for (int i = 0; i < grid.size(); i += 3)
+				labelled.add(i);
+			final int free = grid.size() - labelled.size();
+			for (final int n : new int[] { 5, free / 2 - 1, free / 2 + 1, free,
+				free + 10 })
+			{
+				final List<Integer> a = TaskStage.unlabelledSample(grid, labelled, n,
+					7);
+				assertEquals(Math.min(n, free), a.size(), "n = " + n);
+				assertEquals(a.size(), new HashSet<>(a).size(), "distinct");
+				for (final int id : a)
+					assertTrue(id >= 0 && id < grid.size() && !labelled.contains(id));
+				assertEquals(a, TaskStage.unlabelledSample(grid, labelled, n, 7));
+				if (n < free) assertNotEquals(a, TaskStage.unlabelledSample(grid,
+					labelled, n, 8), "another seed, another sample");
 			}
 		}
 	}

@@ -119,6 +119,87 @@ class TrainingRecipeTest {
 	}
 
 	/**
+	 * Held-out pixels picked for their foreground (3 in 7) set the threshold
+	 * for a foreground-rich volume; unlabelled pixels of a volume with 12 %
+	 * foreground (the same class-wise probabilities) move it to the one best
+	 * there. Held out: foreground 2000 at p 0.8 and 1000 at 0.4, background
+	 * 3000 at 0.2 and 1000 at 0.6, so TPR(0.5) = 2/3 and FPR(0.5) = 1/4; at the
+	 * held-out share the best of 0.30-0.70 are 0.30-0.40 (IoU 3/4, tie: 0.40),
+	 * at 12 % foreground 0.65-0.70 (IoU 2/3 against 0.12 / 0.34 at 0.40).
+	 */
+	@Test
+	void calibrationChoosesForTheVolumesForegroundShare() {
+		final Calibration cal = new Calibration();
+		held(cal, 2000, 0.8f, TrainingSet.FOREGROUND);
+		held(cal, 1000, 0.4f, TrainingSet.FOREGROUND);
+		held(cal, 3000, 0.2f, TrainingSet.BACKGROUND);
+		held(cal, 1000, 0.6f, TrainingSet.BACKGROUND);
+		assertTrue(cal.prevalence().isEmpty(), "no unlabelled pixels yet");
+		assertEquals(0.40f, cal.best(), 1e-6);
+		final double own = 3000.0 / 7000;
+		for (int k = 1; k < 20; k++)
+			assertEquals(cal.iou(k * 0.05), cal.iou(k * 0.05, own), 1e-12,
+				"at the held-out share the expected IoU is the plain one");
+		// the volume: 1200 foreground, 8800 background, class-wise as held out
+		unlabelled(cal, 800, 0.8f);
+		unlabelled(cal, 400, 0.4f);
+		unlabelled(cal, 6600, 0.2f);
+		unlabelled(cal, 2200, 0.6f);
+		assertEquals(10000, cal.unlabelledPixels());
+		assertEquals(0.12, cal.prevalence().orElseThrow(), 1e-9);
+		assertEquals(0.65f, cal.best(), 1e-6);
+		assertEquals(2.0 / 3, cal.iou(0.65, 0.12), 1e-9);
+		assertEquals(0.12 / 0.34, cal.iou(0.40, 0.12), 1e-9);
+		// the held-out IoU itself does not change
+		assertEquals(0.75, cal.iou(0.40), 1e-12);
+	}
+
+	/**
+	 * The share is not estimated from held-out pixels that barely separate
+	 * the classes (it divides by TPR - FPR), nor from too few unlabelled
+	 * pixels; the held-out share is used then, as before.
+	 */
+	@Test
+	void calibrationKeepsTheHeldOutShareWhenTheEstimateIsUnsafe() {
+		final Calibration weak = new Calibration();
+		held(weak, 2000, 0.6f, TrainingSet.FOREGROUND);
+		held(weak, 2000, 0.4f, TrainingSet.FOREGROUND);
+		held(weak, 2000, 0.55f, TrainingSet.BACKGROUND);
+		held(weak, 3000, 0.2f, TrainingSet.BACKGROUND);
+		unlabelled(weak, 5000, 0.2f);
+		// TPR(0.5) = 0.5, FPR(0.5) = 0.4
+		assertTrue(weak.prevalence().isEmpty());
+		final Calibration few = new Calibration();
+		held(few, 2000, 0.8f, TrainingSet.FOREGROUND);
+		held(few, 2000, 0.2f, TrainingSet.BACKGROUND);
+		unlabelled(few, Calibration.MIN_PIXELS - 1, 0.2f);
+		assertTrue(few.prevalence().isEmpty());
+		unlabelled(few, 1, 0.2f);
+		assertEquals(Calibration.PREVALENCE_BOUND, few.prevalence().orElseThrow(),
+			1e-12, "no unlabelled pixel above 0.5: the share's lower bound");
+	}
+
+	/** Adds {@code n} held-out pixels labelled {@code label} at {@code p}. */
+	private static void held(final Calibration cal, final int n, final float p,
+		final byte label)
+	{
+		final float[] prob = new float[n];
+		Arrays.fill(prob, p);
+		final byte[] mask = new byte[n];
+		Arrays.fill(mask, label);
+		cal.add(prob, 0, mask);
+	}
+
+	/** Adds {@code n} unlabelled pixels at {@code p} (a region of zeros counts). */
+	private static void unlabelled(final Calibration cal, final int n,
+		final float p)
+	{
+		final float[] prob = new float[n];
+		Arrays.fill(prob, p);
+		cal.addUnlabelled(prob, 0, new byte[n]);
+	}
+
+	/**
 	 * Half foreground with probabilities evenly over {@code fgFrom}..0.99, half
 	 * background over 0..{@code bgTo}.
 	 */
