@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import io.github.twostream.model.Calibration;
 import io.github.twostream.model.ModelPreset;
 import io.github.twostream.model.PixelPredictor;
 import io.github.twostream.model.TaskModel;
+import io.github.twostream.model.TrainingSet;
 import io.github.twostream.util.Progress;
 import io.github.twostream.volume.LabelImage;
 import io.github.twostream.volume.LabelImages;
@@ -166,6 +168,8 @@ class HeldOutTest {
 				assertEquals(64L * 64 * sample.size(), cal.unlabelledPixels());
 				assertEquals(byHand.prevalence().isPresent(), cal.prevalence()
 					.isPresent());
+				assertEquals(cal.prevalence().isPresent(), fit.metricsJson("tiny")
+					.contains("\"volumeForeground\":"));
 				for (int k = 1; k < 20; k++)
 					assertEquals(byHand.iou(k * 0.05), cal.iou(k * 0.05), 1e-3,
 						"threshold " + k * 0.05);
@@ -202,5 +206,33 @@ class HeldOutTest {
 					labelled, n, 8), "another seed, another sample");
 			}
 		}
+	}
+
+	/**
+	 * A model version's metrics record the volume's foreground share the
+	 * threshold was chosen for, when one was estimated.
+	 */
+	@Test
+	void theMetricsRecordTheVolumesForegroundShareWhenEstimated() {
+		final Calibration cal = new Calibration();
+		final float[] p = new float[4000];
+		final byte[] mask = new byte[4000];
+		for (int i = 0; i < 4000; i++) {
+			p[i] = i < 2000 ? 0.9f : 0.1f;
+			mask[i] = i < 2000 ? TrainingSet.FOREGROUND : TrainingSet.BACKGROUND;
+		}
+		cal.add(p, 0, mask);
+		final TaskStage.Fit without = new TaskStage.Fit(0.5f, 100, 18, 2, cal.best(),
+			cal.iou(cal.best()), Optional.of(cal), Optional.empty());
+		assertTrue(!without.metricsJson("fast").contains("volumeForeground"));
+		// a volume with 1000 of 5000 pixels above 0.5: a share of 0.2
+		final float[] u = new float[5000];
+		for (int i = 0; i < 1000; i++)
+			u[i] = 0.9f;
+		cal.addUnlabelled(u, 0, new byte[5000]);
+		final TaskStage.Fit with = new TaskStage.Fit(0.5f, 100, 18, 2, cal.best(),
+			cal.iou(cal.best()), Optional.of(cal), Optional.empty());
+		assertTrue(with.metricsJson("fast").contains("\"volumeForeground\":0.2000"),
+			with.metricsJson("fast"));
 	}
 }
