@@ -170,7 +170,8 @@ public final class TaskStage {
 	 * mask of {@code grid}) of {@code volume}, in windows with the preset's
 	 * context margin. From {@value #MIN_PATCHES_TO_HOLD_OUT} patches on, a
 	 * tenth (seeded) is held out and the model's threshold is calibrated on
-	 * them ({@link Calibration}). {@code steps <= 0}: the preset's budget for
+	 * them, for the foreground share of {@value #UNLABELLED_SAMPLE} unlabelled
+	 * patches (seeded; {@link Calibration}). {@code steps <= 0}: the preset's budget for
 	 * the patches trained on ({@code fineTune}: the fine-tuning budget).
 	 */
 	public static Fit fit(final TaskModel model, final ModelPreset preset,
@@ -216,6 +217,8 @@ public final class TaskStage {
 		Calibration cal = null;
 		HeldOut heldOut = null;
 		if (!test.isEmpty()) {
+			// NB: like any prediction, this pass advances TF's stateful dropout
+			// RNG, so MC-dropout passes right after a fit depend on it
 			heldOut = new HeldOut(volume, grid, test, unlabelledSample(grid, masks
 				.keySet(), UNLABELLED_SAMPLE, model.config().seed()), margin,
 				sections);
